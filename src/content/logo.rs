@@ -1,0 +1,94 @@
+//! The clinic's logo: `logo.png` in the content folder when staff put one there,
+//! else the one in `assets/`.
+
+use std::io::Cursor;
+
+use image::{ImageReader, Limits};
+
+use super::problem::Problem;
+use super::source::{Read, Source};
+
+static BUILT_IN: &[u8] = include_bytes!("../../assets/logo.png");
+
+/// Large enough for any screen; small enough that a wrong file cannot eat the memory.
+pub const MAX_SIDE: u32 = 2048;
+
+/// Decoded RGBA pixels, ready to become a texture.
+#[derive(Clone, Debug, Default)]
+pub struct Logo {
+    pub size: [usize; 2],
+    pub rgba: Vec<u8>,
+}
+
+pub const FILE: &str = "logo.png";
+
+pub fn load(source: &Source, problems: &mut Vec<Problem>) -> Logo {
+    if let Source::Folder(_) = source {
+        let outcome = match source.read(FILE) {
+            Read::Missing => None,
+            Read::Failed(why) => Some(Err(format!("the image cannot be read: {why}"))),
+            Read::Bytes(bytes) => Some(decode(&bytes)),
+        };
+        match outcome {
+            Some(Ok(logo)) => return logo,
+            Some(Err(message)) => problems.push(Problem {
+                path: source.display_path(FILE),
+                line: 1,
+                message: format!("{message}; the kiosk shows the built-in logo"),
+            }),
+            None => {}
+        }
+    }
+    decode(BUILT_IN).unwrap_or_default()
+}
+
+/// Decodes a PNG, refusing oversized images before any pixel is allocated.
+pub fn decode(bytes: &[u8]) -> Result<Logo, String> {
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| format!("the image cannot be read: {e}"))?;
+    let (width, height) = reader
+        .into_dimensions()
+        .map_err(|e| format!("the image is not a readable PNG: {e}"))?;
+    if width > MAX_SIDE || height > MAX_SIDE {
+        return Err(format!(
+            "the image is {width}x{height} pixels; at most {MAX_SIDE}x{MAX_SIDE} is allowed"
+        ));
+    }
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| format!("the image cannot be read: {e}"))?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    reader.limits(limits);
+    let image = reader
+        .decode()
+        .map_err(|e| format!("the image is not a readable PNG: {e}"))?
+        .into_rgba8();
+    Ok(Logo {
+        size: [image.width() as usize, image.height() as usize],
+        rgba: image.into_raw(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_logo_decodes() {
+        let logo = decode(BUILT_IN).unwrap();
+        assert!(logo.size[0] > 0 && logo.size[1] > 0);
+        assert_eq!(logo.rgba.len(), logo.size[0] * logo.size[1] * 4);
+    }
+
+    #[test]
+    fn garbage_is_refused_with_a_reason() {
+        assert!(
+            decode(b"not a png")
+                .unwrap_err()
+                .contains("not a readable PNG")
+        );
+    }
+}

@@ -1,0 +1,84 @@
+//! Where content comes from: a folder staff can edit, or the copy built into the binary.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+/// The shipped `content/` folder itself, compiled in, so the two can never differ.
+static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    BuiltIn,
+    Folder(PathBuf),
+}
+
+/// What reading one file gave.
+pub enum Read {
+    Bytes(Vec<u8>),
+    Missing,
+    Failed(String),
+}
+
+impl Source {
+    /// The folder given on the command line, else `./content` when present, else built in.
+    pub fn resolve(explicit: Option<PathBuf>) -> Self {
+        match explicit {
+            Some(dir) => Self::Folder(dir),
+            None if Path::new("content").is_dir() => Self::Folder(PathBuf::from("content")),
+            None => Self::BuiltIn,
+        }
+    }
+
+    /// How a problem names a file of this source, e.g. `content/en/faq.md`.
+    pub fn display_path(&self, relative: &str) -> String {
+        match self {
+            Self::BuiltIn => format!("(built-in)/{relative}"),
+            Self::Folder(dir) => dir.join(relative).display().to_string(),
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            Self::BuiltIn => "the built-in content".to_owned(),
+            Self::Folder(dir) => dir.display().to_string(),
+        }
+    }
+
+    pub fn read(&self, relative: &str) -> Read {
+        match self {
+            Self::BuiltIn => built_in(relative).map_or(Read::Missing, |b| Read::Bytes(b.to_vec())),
+            Self::Folder(dir) => match std::fs::read(dir.join(relative)) {
+                Ok(bytes) => Read::Bytes(bytes),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Read::Missing,
+                Err(e) => Read::Failed(e.to_string()),
+            },
+        }
+    }
+
+    /// The Markdown files directly in a folder, sorted by name (so `01-…` comes first).
+    /// `None` when the folder itself does not exist.
+    pub fn markdown_files(&self, folder: &str) -> Option<Vec<String>> {
+        let mut names: Vec<String> = match self {
+            Self::BuiltIn => BUILT_IN
+                .get_dir(folder)?
+                .files()
+                .filter_map(|f| f.path().file_name()?.to_str().map(str::to_owned))
+                .collect(),
+            Self::Folder(dir) => std::fs::read_dir(dir.join(folder))
+                .ok()?
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+                .collect(),
+        };
+        names.retain(|n| n.ends_with(".md"));
+        names.sort();
+        Some(names)
+    }
+}
+
+/// A file of the built-in copy.
+pub fn built_in(relative: &str) -> Option<&'static [u8]> {
+    BUILT_IN.get_file(relative).map(|f| f.contents())
+}

@@ -1,0 +1,118 @@
+//! Reading one content file as text and parsing it, with the per-file fallback.
+
+use super::problem::{Issue, Problem};
+use super::source::{self, Read, Source};
+
+pub type Parse<T> = fn(&str) -> Result<T, Vec<Issue>>;
+
+pub struct Loader<'a> {
+    source: &'a Source,
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> Loader<'a> {
+    pub fn new(source: &'a Source) -> Self {
+        Self {
+            source,
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn source(&self) -> &Source {
+        self.source
+    }
+
+    /// A file that must exist: its built-in version, or an empty value as a last resort,
+    /// stands in when it is broken.
+    pub fn file<T: Default>(&mut self, relative: &str, parse: Parse<T>) -> T {
+        self.file_or_built_in(relative, parse).unwrap_or_default()
+    }
+
+    /// The file parsed from the source; else its built-in version (when there is one);
+    /// else `None`. Problems are recorded either way.
+    pub fn file_or_built_in<T>(&mut self, relative: &str, parse: Parse<T>) -> Option<T> {
+        let issues = match decode(self.source.read(relative)).and_then(|text| parse(&text)) {
+            Ok(value) => return Some(value),
+            Err(issues) => issues,
+        };
+        let path = self.source.display_path(relative);
+        self.report(&path, issues);
+        let fallback = match self.source {
+            Source::BuiltIn => None,
+            Source::Folder(_) => source::built_in(relative)
+                .and_then(|bytes| decode(Read::Bytes(bytes.to_vec())).ok())
+                .and_then(|text| parse(&text).ok()),
+        };
+        let consequence = if fallback.is_some() {
+            "until this is fixed, the kiosk shows the built-in version of this file"
+        } else {
+            "until this is fixed, the kiosk leaves this file out"
+        };
+        self.problems.push(Problem {
+            path,
+            line: 1,
+            message: consequence.to_owned(),
+        });
+        fallback
+    }
+
+    pub fn report(&mut self, path: &str, issues: Vec<Issue>) {
+        self.problems
+            .extend(issues.into_iter().map(|issue| Problem {
+                path: path.to_owned(),
+                line: issue.line,
+                message: issue.message,
+            }));
+    }
+}
+
+/// The file's bytes as text, or why they cannot be.
+fn decode(read: Read) -> Result<String, Vec<Issue>> {
+    let bytes = match read {
+        Read::Bytes(bytes) => bytes,
+        Read::Missing => return Err(vec![Issue::new(1, "the file is missing")]),
+        Read::Failed(why) => {
+            return Err(vec![Issue::new(
+                1,
+                format!("the file cannot be read: {why}"),
+            )]);
+        }
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+        vec![Issue::new(
+            line,
+            "this line is not UTF-8 text; save the file as UTF-8 in your editor",
+        )]
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(vec![Issue::new(1, "the file is empty")]);
+    }
+    Ok(text)
+}
+
+/// Parses TOML into `T`, reporting the line of the first mistake.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Vec<Issue>> {
+    toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |span| {
+            super::problem::LineIndex::new(text).line_of(span.start)
+        });
+        vec![Issue::new(line, e.message().trim().to_owned())]
+    })
+}
+
+/// The line where `key = …` is written, for problems that serde cannot place.
+pub fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |i| i + 1)
+}

@@ -1,0 +1,11 @@
+//! The microneedling education kiosk.
+//!
+//! Window-free logic (content loading and checking, the visitor's session) lives in
+//! [`content`] and [`session`]; everything that draws lives in [`ui`], one module per
+//! screen, and [`app`] ties them to eframe.
+
+pub mod app;
+pub mod check;
+pub mod content;
+pub mod session;
+pub mod ui;

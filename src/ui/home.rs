@@ -1,0 +1,95 @@
+//! Home: who we are, what this is, and four big doors.
+
+use egui::{Align, Layout, RichText, TextureHandle, Ui, Vec2};
+
+use super::{theme, widgets};
+use crate::content::Content;
+use crate::session::{Screen, Session};
+
+pub fn show(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>, session: &mut Session) {
+    let strings = &content.strings;
+    widgets::body(ui, |ui| {
+        widgets::scroll(ui, "home", session.take_fresh_view(), |ui| {
+            widgets::reading_column(ui, 1400.0, |ui| {
+                ui.add_space(24.0);
+                header(ui, content, logo);
+                ui.add_space(28.0);
+                ui.label(RichText::new(&strings.home_intro).size(theme::CARD_HEADING));
+                ui.label(
+                    RichText::new(&strings.home_hint)
+                        .size(theme::BODY)
+                        .color(theme::TEXT_MUTED),
+                );
+                ui.add_space(28.0);
+                tiles(ui, content, session);
+                ui.add_space(32.0);
+                if !content.clinic.service_area.is_empty() {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} {}",
+                            strings.service_area,
+                            content.clinic.service_area.join(" · ")
+                        ))
+                        .size(theme::SMALL)
+                        .color(theme::TEXT_MUTED),
+                    );
+                }
+            });
+        });
+    });
+}
+
+fn header(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>) {
+    ui.horizontal(|ui| {
+        if let Some(logo) = logo {
+            ui.add(
+                egui::Image::new(logo)
+                    .fit_to_exact_size(Vec2::splat(140.0))
+                    .alt_text(&content.clinic.name),
+            );
+            ui.add_space(20.0);
+        }
+        ui.with_layout(Layout::top_down(Align::Min), |ui| {
+            ui.add_space(16.0);
+            ui.label(
+                RichText::new(&content.clinic.name)
+                    .family(theme::display())
+                    .size(theme::DISPLAY)
+                    .color(theme::TEXT),
+            );
+            ui.label(
+                RichText::new(&content.clinic.tagline)
+                    .size(theme::BODY)
+                    .color(theme::TEXT_MUTED),
+            );
+        });
+    });
+}
+
+fn tiles(ui: &mut Ui, content: &Content, session: &mut Session) {
+    let s = &content.strings;
+    let tiles = [
+        (Some(Screen::Guide), &s.guide_title, &s.guide_note),
+        (Some(Screen::Compare), &s.compare_title, &s.compare_note),
+        (Some(Screen::Faq), &s.faq_title, &s.faq_note),
+        (None, &s.quiz_title, &s.quiz_note),
+    ];
+    let gap = 28.0;
+    let columns = if ui.available_width() >= 900.0 { 2 } else { 1 };
+    let width = (ui.available_width() - gap * (columns as f32 - 1.0)) / columns as f32;
+    let size = Vec2::new(width, 210.0);
+    for row in tiles.chunks(columns) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = gap;
+            for (screen, title, note) in row {
+                let badge = screen.is_none().then_some(s.coming_soon.as_str());
+                if widgets::tile(ui, size, title, note, badge).clicked()
+                    && let Some(screen) = screen
+                {
+                    session.go(*screen);
+                }
+            }
+        });
+        ui.add_space(gap - ui.spacing().item_spacing.y);
+    }
+}

@@ -1,0 +1,94 @@
+//! Draws the parsed Markdown of [`crate::content::markdown`]: no parsing happens here.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontFamily, FontId, RichText, Ui};
+
+use super::theme;
+use crate::content::markdown::{Block, BlockKind, Inline, ListItem};
+
+pub fn blocks(ui: &mut Ui, blocks: &[Block]) {
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Heading { text, .. } => {
+                ui.add_space(6.0);
+                inline(ui, text, theme::CARD_HEADING, theme::TEXT);
+            }
+            BlockKind::Paragraph(text) => inline(ui, text, theme::BODY, theme::TEXT),
+            BlockKind::List(items) => list(ui, items),
+            BlockKind::Table(table) => {
+                // Tables belong on the Compare screen; elsewhere show their rows as lines.
+                for row in table.header.iter().chain(&table.rows) {
+                    let cells: Vec<String> = row.cells.iter().map(Inline::plain).collect();
+                    ui.label(RichText::new(cells.join("  ·  ")).size(theme::BODY));
+                }
+            }
+        }
+    }
+}
+
+/// A card heading in the bold face.
+pub fn heading(ui: &mut Ui, text: &Inline) {
+    let job = layout(
+        text,
+        theme::CARD_HEADING,
+        theme::ACCENT,
+        true,
+        ui.available_width(),
+    );
+    ui.label(job);
+}
+
+pub fn inline(ui: &mut Ui, text: &Inline, size: f32, color: Color32) {
+    let job = layout(text, size, color, false, ui.available_width());
+    ui.label(job);
+}
+
+fn list(ui: &mut Ui, items: &[ListItem]) {
+    for (index, item) in items.iter().enumerate() {
+        let marker = match item.number {
+            Some(n) => format!("{n}."),
+            None if item.depth == 0 => "•".to_owned(),
+            None => "◦".to_owned(),
+        };
+        ui.horizontal_top(|ui| {
+            ui.add_space(item.depth as f32 * 36.0);
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(36.0, theme::BODY * 1.3), egui::Sense::hover());
+            ui.painter().text(
+                rect.left_top(),
+                egui::Align2::LEFT_TOP,
+                marker,
+                FontId::proportional(theme::BODY),
+                theme::ACCENT,
+            );
+            ui.vertical(|ui| inline(ui, &item.text, theme::BODY, theme::TEXT));
+        });
+        if index + 1 < items.len() {
+            ui.add_space(2.0);
+        }
+    }
+}
+
+/// The spans of `text` as one wrapped layout in the right faces.
+pub fn layout(text: &Inline, size: f32, color: Color32, bold: bool, width: f32) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    for span in &text.spans {
+        let family = match (bold || span.bold, span.italic) {
+            (true, _) => theme::bold(),
+            (false, true) => theme::italic(),
+            (false, false) => FontFamily::Proportional,
+        };
+        job.append(
+            &span.text,
+            0.0,
+            TextFormat {
+                font_id: FontId::new(size, family),
+                color,
+                line_height: Some(size * 1.4),
+                ..TextFormat::default()
+            },
+        );
+    }
+    job
+}
