@@ -21,17 +21,14 @@ struct Args {
 
     /// Check a content folder (default: the one the kiosk would use), print every
     /// problem as `path:line: message`, and exit non-zero if there are any.
-    #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "")]
-    check: Option<PathBuf>,
+    #[arg(long, value_name = "DIR")]
+    check: Option<Option<PathBuf>>,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     if let Some(dir) = args.check {
-        let explicit = Some(dir)
-            .filter(|d| !d.as_os_str().is_empty())
-            .or(args.content);
-        let (report, clean) = kiosk::check::run(&Source::resolve(explicit));
+        let (report, clean) = kiosk::check::run(&Source::resolve(dir.or(args.content)));
         println!("{report}");
         return if clean {
             ExitCode::SUCCESS

@@ -72,7 +72,7 @@ mod tests {
         assert_eq!(faq.title.as_deref(), Some("FAQ"));
         assert_eq!(faq.entries.len(), 2);
         assert_eq!(faq.entries[0].answer.len(), 2);
-        assert_eq!(faq.entries[1].line, 7);
+        assert_eq!(faq.entries[1].line, 9);
     }
 
     #[test]

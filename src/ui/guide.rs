@@ -37,14 +37,12 @@ pub fn show(ui: &mut Ui, content: &Content, session: &mut Session) {
         .frame(widgets::bar_frame())
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                if widgets::secondary_button(ui, &format!("‹  {}", s.back), session.guide_page > 0)
-                    .clicked()
-                {
+                if widgets::secondary_button(ui, &s.back, session.guide_page > 0).clicked() {
                     session.previous_page(pages);
                 }
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     let last = session.guide_page + 1 >= pages;
-                    if widgets::primary_button(ui, &format!("{}  ›", s.next), !last).clicked() {
+                    if widgets::primary_button(ui, &s.next, !last).clicked() {
                         session.next_page(pages);
                     }
                     ui.centered_and_justified(|ui| {

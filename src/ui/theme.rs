@@ -48,8 +48,11 @@ pub fn display() -> FontFamily {
 
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(fonts());
-    ctx.set_visuals_of(egui::Theme::Light, visuals());
-    ctx.style_mut_of(egui::Theme::Light, style);
+    // The same look whatever the system prefers: a dark desktop must not darken the spa.
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        ctx.set_visuals_of(theme, visuals());
+    }
+    ctx.all_styles_mut(style);
     ctx.set_theme(egui::Theme::Light);
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
 }
@@ -151,6 +154,8 @@ fn style(style: &mut Style) {
     spacing.interact_size = Vec2::splat(TOUCH);
     spacing.scroll = egui::style::ScrollStyle::solid();
     spacing.scroll.bar_width = 14.0;
+    // Draw the handle in the text colour so it shows on the light track.
+    spacing.scroll.foreground_color = true;
     // Labels that select text would swallow the drag a visitor uses to scroll.
     style.interaction.selectable_labels = false;
     style.interaction.tooltip_delay = f32::INFINITY;

@@ -63,7 +63,10 @@ pub fn tile(ui: &mut Ui, size: Vec2, title: &str, note: &str, badge: Option<&str
             Sense::hover()
         },
     );
-    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, enabled, title));
+    response.widget_info(|| {
+        let name = badge.map_or_else(|| title.to_owned(), |badge| format!("{title} ({badge})"));
+        WidgetInfo::labeled(egui::Role::Button, enabled, name)
+    });
     if ui.is_rect_visible(rect) {
         let pressed = response.is_pointer_button_down_on();
         let (fill, stroke) = match (enabled, pressed) {
@@ -79,28 +82,29 @@ pub fn tile(ui: &mut Ui, size: Vec2, title: &str, note: &str, badge: Option<&str
             Stroke::new(1.5, stroke),
             egui::StrokeKind::Inside,
         );
+        // Painted, not laid out as child labels: the tile is one button to touch and to
+        // a screen reader, and nothing on top of it can take its tap.
         let inner = rect.shrink2(Vec2::new(36.0, 30.0));
-        let mut child = ui.new_child(
-            egui::UiBuilder::new()
-                .max_rect(inner)
-                .layout(Layout::top_down(Align::Min)),
+        let title_color = if enabled {
+            theme::ACCENT
+        } else {
+            theme::TEXT_MUTED
+        };
+        let title = painter.layout(
+            title.to_owned(),
+            egui::FontId::new(theme::TITLE, theme::display()),
+            title_color,
+            inner.width(),
         );
-        child.label(
-            RichText::new(title)
-                .family(theme::display())
-                .size(theme::TITLE)
-                .color(if enabled {
-                    theme::ACCENT
-                } else {
-                    theme::TEXT_MUTED
-                }),
+        let note = painter.layout(
+            badge.unwrap_or(note).to_owned(),
+            egui::FontId::proportional(theme::BODY),
+            theme::TEXT_MUTED,
+            inner.width(),
         );
-        child.add_space(4.0);
-        child.label(
-            RichText::new(badge.unwrap_or(note))
-                .size(theme::BODY)
-                .color(theme::TEXT_MUTED),
-        );
+        let note_pos = inner.left_top() + Vec2::new(0.0, title.size().y + 8.0);
+        painter.galley(inner.left_top(), title, title_color);
+        painter.galley(note_pos, note, theme::TEXT_MUTED);
     }
     response
 }
@@ -163,7 +167,7 @@ pub fn top_bar(
         .frame(bar_frame())
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                if secondary_button(ui, &format!("‹  {}", strings.home), true).clicked() {
+                if secondary_button(ui, &strings.home, true).clicked() {
                     session.go(Screen::Home);
                 }
                 ui.add_space(24.0);

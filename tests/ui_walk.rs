@@ -1,0 +1,184 @@
+//! The real app, driven through egui_kittest as a visitor would: tap by label, read
+//! what the screen then shows.
+
+mod common;
+
+use egui::{Role, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use kiosk::app::KioskApp;
+use kiosk::content::Content;
+
+const LANDSCAPE: Vec2 = Vec2::new(1920.0, 1080.0);
+const PORTRAIT: Vec2 = Vec2::new(1080.0, 1920.0);
+
+fn kiosk(size: Vec2) -> (Harness<'static, KioskApp>, Content) {
+    let loaded = common::load_shipped();
+    let content = loaded.content.clone();
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(move |cc| KioskApp::new(&cc.egui_ctx, loaded));
+    harness.run();
+    (harness, content)
+}
+
+fn tap(harness: &mut Harness<'_, KioskApp>, label: &str) {
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run();
+}
+
+fn shows(harness: &Harness<'_, KioskApp>, text: &str) -> bool {
+    harness.query_by_label_contains(text).is_some()
+}
+
+/// Every button on the current screen is at least the design's 64x64 touch size.
+fn assert_touch_sized(harness: &Harness<'_, KioskApp>, screen: &str) {
+    for button in harness.query_all_by_role(Role::Button) {
+        let size = button.rect().size();
+        assert!(
+            size.x >= 64.0 && size.y >= 64.0,
+            "{screen}: button {:?} is only {size:?}",
+            button.accesskit_node().label()
+        );
+    }
+}
+
+#[test]
+fn home_shows_the_clinic_and_four_tiles() {
+    let (harness, content) = kiosk(LANDSCAPE);
+    harness.get_by_role_and_label(Role::Label, &content.clinic.name);
+    harness.get_by_role_and_label(Role::Image, &content.clinic.name);
+    assert!(shows(&harness, &content.strings.home_intro));
+    for tile in ["Guide", "Compare treatments", "Questions"] {
+        let node = harness.get_by_role_and_label(Role::Button, tile);
+        assert!(!node.accesskit_node().is_disabled());
+    }
+    let quiz = harness.get_by_role_and_label(Role::Button, "Is it right for me? (Coming soon)");
+    assert!(quiz.accesskit_node().is_disabled());
+    assert_touch_sized(&harness, "home");
+}
+
+#[test]
+fn the_guide_pages_forward_to_the_end_and_back_to_the_start() {
+    let (mut harness, content) = kiosk(LANDSCAPE);
+    tap(&mut harness, "Guide");
+    let pages = content.guide.len();
+    for (index, page) in content.guide.iter().enumerate() {
+        assert!(shows(&harness, &page.title), "page {index}: {}", page.title);
+        assert!(shows(&harness, &format!("Page {} of {pages}", index + 1)));
+        assert_touch_sized(&harness, &page.title);
+        if index + 1 < pages {
+            tap(&mut harness, "Next");
+        }
+    }
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "Next")
+            .accesskit_node()
+            .is_disabled()
+    );
+    for _ in 1..pages {
+        tap(&mut harness, "Back");
+    }
+    assert!(shows(&harness, &content.guide[0].title));
+    assert!(shows(&harness, &format!("Page 1 of {pages}")));
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "Back")
+            .accesskit_node()
+            .is_disabled()
+    );
+}
+
+#[test]
+fn the_guide_contents_jump_to_any_page() {
+    let (mut harness, content) = kiosk(LANDSCAPE);
+    tap(&mut harness, "Guide");
+    tap(&mut harness, "Contents");
+    assert_touch_sized(&harness, "contents");
+    let target = &content.guide[6];
+    tap(&mut harness, &format!("7.  {}", target.title));
+    assert!(shows(&harness, &target.title));
+    assert!(shows(&harness, "Page 7 of 11"));
+    let card = target.cards[0].heading.as_ref().unwrap().plain();
+    assert!(shows(&harness, &card), "first card of page 7: {card}");
+}
+
+#[test]
+fn compare_is_a_table_in_landscape_and_cards_in_portrait() {
+    for (size, downtime_labels) in [(LANDSCAPE, 1), (PORTRAIT, 4)] {
+        let (mut harness, _) = kiosk(size);
+        tap(&mut harness, "Compare treatments");
+        assert!(shows(&harness, "Microdermabrasion"));
+        assert!(shows(&harness, "Up to 1 day"));
+        assert!(shows(&harness, "Warmth/tingle"));
+        assert_eq!(
+            harness.query_all_by_label("Downtime").count(),
+            downtime_labels,
+            "at {size:?}"
+        );
+        assert_touch_sized(&harness, "compare");
+    }
+}
+
+#[test]
+fn an_faq_answer_opens_on_tap_and_closes_on_a_second_tap() {
+    let (mut harness, content) = kiosk(LANDSCAPE);
+    tap(&mut harness, "Questions");
+    assert_eq!(
+        harness.query_all_by_role(Role::Button).count(),
+        1 + content.faq.entries.len()
+    );
+    let question = &content.faq.entries[4].question;
+    let answer = "A numbing cream is usually put on your skin first";
+    assert!(!shows(&harness, answer));
+    tap(&mut harness, question);
+    assert!(shows(&harness, answer));
+    assert_touch_sized(&harness, "faq open");
+    tap(&mut harness, question);
+    assert!(!shows(&harness, answer));
+}
+
+#[test]
+fn home_is_one_tap_away_from_every_screen() {
+    let (mut harness, content) = kiosk(LANDSCAPE);
+    for tile in ["Guide", "Compare treatments", "Questions"] {
+        tap(&mut harness, tile);
+        assert!(
+            !shows(&harness, &content.strings.home_intro),
+            "{tile} still shows Home"
+        );
+        tap(&mut harness, "Home");
+        assert!(
+            shows(&harness, &content.strings.home_intro),
+            "Home from {tile}"
+        );
+    }
+}
+
+#[test]
+fn a_mouse_drag_scrolls_a_long_page() {
+    let (mut harness, content) = kiosk(LANDSCAPE);
+    tap(&mut harness, "Guide");
+    let title = &content.guide[0].title;
+    let before = harness.get_by_label(title).rect().top();
+    let start = egui::pos2(960.0, 700.0);
+    harness.hover_at(start);
+    harness.drag_at(start);
+    harness.step();
+    for step in 1..=10 {
+        harness.hover_at(start - egui::vec2(0.0, 30.0 * step as f32));
+        harness.step();
+    }
+    let after = harness.get_by_label(title).rect().top();
+    harness.drop_at(start - egui::vec2(0.0, 300.0));
+    harness.run();
+    assert!(
+        after < before - 250.0,
+        "title moved from {before} to {after}"
+    );
+    assert!(
+        shows(&harness, "Page 1 of 11"),
+        "a drag must not turn into a tap on Next"
+    );
+}
