@@ -7,5 +7,6 @@
 pub mod app;
 pub mod check;
 pub mod content;
+pub mod input;
 pub mod session;
 pub mod ui;
