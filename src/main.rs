@@ -19,6 +19,10 @@ struct Args {
     #[arg(long)]
     fullscreen: bool,
 
+    /// Window size in logical pixels, e.g. 1080x1920 to preview a portrait screen.
+    #[arg(long, value_name = "WxH", default_value = "1920x1080", value_parser = parse_size)]
+    window_size: [f32; 2],
+
     /// Check a content folder (default: the one the kiosk would use), print every
     /// problem as `path:line: message`, and exit non-zero if there are any.
     #[arg(long, value_name = "DIR")]
@@ -43,7 +47,7 @@ fn main() -> ExitCode {
     }
     let viewport = egui::ViewportBuilder::default()
         .with_title(loaded.content.clinic.name.clone())
-        .with_inner_size([1920.0, 1080.0])
+        .with_inner_size(args.window_size)
         .with_min_inner_size([800.0, 600.0])
         .with_fullscreen(args.fullscreen)
         .with_decorations(!args.fullscreen);
@@ -63,5 +67,16 @@ fn main() -> ExitCode {
             eprintln!("the kiosk window could not start: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let parse = |part: Option<&str>| part.and_then(|p| p.trim().parse::<f32>().ok());
+    let mut parts = text.split(['x', 'X']);
+    match (parse(parts.next()), parse(parts.next()), parts.next()) {
+        (Some(w), Some(h), None) if w >= 320.0 && h >= 320.0 => Ok([w, h]),
+        _ => Err(format!(
+            "expected a size like 1920x1080 (at least 320x320), not {text:?}"
+        )),
     }
 }

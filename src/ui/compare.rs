@@ -36,10 +36,11 @@ pub fn fits_as_table(width: f32, compare: &Compare) -> bool {
 }
 
 fn table(ui: &mut Ui, compare: &Compare) {
-    let columns = compare.columns.len().max(1);
-    let inner = ui.available_width() - 2.0 * 24.0;
-    let spacing = 20.0;
-    let column_width = (inner - spacing * (columns as f32 - 1.0)) / columns as f32;
+    let spacing = 24.0;
+    let inner = ui.available_width() - 2.0 * 28.0 - spacing * (compare.columns.len() as f32 - 1.0);
+    let weights = column_weights(compare);
+    let total: f32 = weights.iter().sum();
+    let widths: Vec<f32> = weights.iter().map(|w| inner * w / total).collect();
     let row = |ui: &mut Ui, cells: &[String], header: bool| {
         let fill = if header {
             theme::ACCENT
@@ -50,20 +51,20 @@ fn table(ui: &mut Ui, compare: &Compare) {
             .fill(fill)
             .stroke(Stroke::new(1.0, theme::BORDER))
             .corner_radius(theme::ROUNDING)
-            .inner_margin(egui::Margin::symmetric(24, 22))
+            .inner_margin(egui::Margin::symmetric(28, 24))
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal_top(|ui| {
                     ui.spacing_mut().item_spacing.x = spacing;
-                    for (index, cell) in cells.iter().enumerate() {
-                        let text = RichText::new(cell).size(theme::BODY);
+                    for (index, (cell, width)) in cells.iter().zip(&widths).enumerate() {
+                        let text = RichText::new(cell).size(theme::BUTTON);
                         let text = match (header, index) {
                             (true, _) => text.family(theme::bold()).color(theme::ON_ACCENT),
                             (false, 0) => text.family(theme::bold()).color(theme::ACCENT),
                             (false, _) => text.color(theme::TEXT),
                         };
-                        ui.allocate_ui(Vec2::new(column_width, 0.0), |ui| {
-                            ui.set_width(column_width);
+                        ui.allocate_ui(Vec2::new(*width, 0.0), |ui| {
+                            ui.set_width(*width);
                             ui.add(egui::Label::new(text).wrap());
                         });
                     }
@@ -76,6 +77,21 @@ fn table(ui: &mut Ui, compare: &Compare) {
     }
 }
 
+/// Wider columns for longer text, within limits so no column starves.
+fn column_weights(compare: &Compare) -> Vec<f32> {
+    (0..compare.columns.len())
+        .map(|column| {
+            let longest = std::iter::once(&compare.columns)
+                .chain(&compare.rows)
+                .filter_map(|row| row.get(column))
+                .map(|cell| cell.chars().count())
+                .max()
+                .unwrap_or(0);
+            (longest as f32).clamp(10.0, 36.0)
+        })
+        .collect()
+}
+
 fn cards(ui: &mut Ui, compare: &Compare) {
     for cells in &compare.rows {
         widgets::card(ui, |ui| {
@@ -85,14 +101,19 @@ fn cards(ui: &mut Ui, compare: &Compare) {
                     .size(theme::TITLE)
                     .color(theme::ACCENT),
             );
+            ui.add_space(4.0);
+            let label_width = (ui.available_width() * 0.34).min(280.0);
             for (column, cell) in compare.columns.iter().zip(cells).skip(1) {
-                ui.add_space(4.0);
-                ui.label(
-                    RichText::new(column)
-                        .size(theme::SMALL)
-                        .color(theme::TEXT_MUTED),
-                );
-                ui.label(RichText::new(cell).size(theme::BODY));
+                ui.horizontal_top(|ui| {
+                    ui.allocate_ui(Vec2::new(label_width, 0.0), |ui| {
+                        ui.set_width(label_width);
+                        let label = RichText::new(column)
+                            .size(theme::BODY)
+                            .color(theme::TEXT_MUTED);
+                        ui.add(egui::Label::new(label).wrap());
+                    });
+                    ui.add(egui::Label::new(RichText::new(cell).size(theme::BUTTON)).wrap());
+                });
             }
         });
         ui.add_space(16.0);

@@ -9,6 +9,7 @@ use crate::session::{Screen, Session};
 pub fn show(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>, session: &mut Session) {
     let strings = &content.strings;
     widgets::body(ui, |ui| {
+        let viewport_bottom = ui.max_rect().bottom();
         widgets::scroll(ui, "home", session.take_fresh_view(), |ui| {
             widgets::reading_column(ui, 1400.0, |ui| {
                 ui.add_space(24.0);
@@ -21,7 +22,9 @@ pub fn show(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>, sessio
                         .color(theme::TEXT_MUTED),
                 );
                 ui.add_space(28.0);
-                tiles(ui, content, session);
+                // The tiles share what the screen has left, above the service-area line.
+                let room = viewport_bottom - ui.cursor().top() - 90.0;
+                tiles(ui, content, session, room);
                 ui.add_space(32.0);
                 if !content.clinic.service_area.is_empty() {
                     ui.label(
@@ -66,7 +69,7 @@ fn header(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>) {
     });
 }
 
-fn tiles(ui: &mut Ui, content: &Content, session: &mut Session) {
+fn tiles(ui: &mut Ui, content: &Content, session: &mut Session, room: f32) {
     let s = &content.strings;
     let tiles = [
         (Some(Screen::Guide), &s.guide_title, &s.guide_note),
@@ -75,9 +78,11 @@ fn tiles(ui: &mut Ui, content: &Content, session: &mut Session) {
         (None, &s.quiz_title, &s.quiz_note),
     ];
     let gap = 28.0;
-    let columns = if ui.available_width() >= 900.0 { 2 } else { 1 };
+    let columns = if ui.available_width() >= 1200.0 { 2 } else { 1 };
+    let rows = tiles.len().div_ceil(columns) as f32;
     let width = (ui.available_width() - gap * (columns as f32 - 1.0)) / columns as f32;
-    let size = Vec2::new(width, 210.0);
+    let height = ((room - gap * (rows - 1.0)) / rows).clamp(180.0, 340.0);
+    let size = Vec2::new(width, height);
     for row in tiles.chunks(columns) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = gap;

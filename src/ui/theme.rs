@@ -154,6 +154,8 @@ fn style(style: &mut Style) {
     spacing.interact_size = Vec2::splat(TOUCH);
     spacing.scroll = egui::style::ScrollStyle::solid();
     spacing.scroll.bar_width = 14.0;
+    spacing.scroll.bar_outer_margin = 8.0;
+    spacing.scroll.bar_inner_margin = 16.0;
     // Draw the handle in the text colour so it shows on the light track.
     spacing.scroll.foreground_color = true;
     // Labels that select text would swallow the drag a visitor uses to scroll.

@@ -102,8 +102,10 @@ pub fn tile(ui: &mut Ui, size: Vec2, title: &str, note: &str, badge: Option<&str
             theme::TEXT_MUTED,
             inner.width(),
         );
-        let note_pos = inner.left_top() + Vec2::new(0.0, title.size().y + 8.0);
-        painter.galley(inner.left_top(), title, title_color);
+        let height = title.size().y + 8.0 + note.size().y;
+        let title_pos = egui::pos2(inner.left(), inner.center().y - height / 2.0);
+        let note_pos = title_pos + Vec2::new(0.0, title.size().y + 8.0);
+        painter.galley(title_pos, title, title_color);
         painter.galley(note_pos, note, theme::TEXT_MUTED);
     }
     response
