@@ -2,6 +2,7 @@
 //! hands each frame to the current screen.
 
 use crate::content::Loaded;
+use crate::input::InputFilter;
 use crate::session::{Screen, Session};
 use crate::ui;
 
@@ -9,10 +10,15 @@ pub struct KioskApp {
     pub loaded: Loaded,
     pub session: Session,
     logo: Option<egui::TextureHandle>,
+    input: InputFilter,
+    /// When the process started; taken (and reported) once the first frame is built.
+    started: Option<std::time::Instant>,
 }
 
 impl KioskApp {
-    pub fn new(ctx: &egui::Context, loaded: Loaded) -> Self {
+    /// `started`, when given, is reported on stderr with the first frame, for start-up
+    /// measurements and the system log.
+    pub fn new(ctx: &egui::Context, loaded: Loaded, started: Option<std::time::Instant>) -> Self {
         ui::theme::install(ctx);
         let logo = (!loaded.logo.rgba.is_empty()).then(|| {
             let image =
@@ -23,6 +29,8 @@ impl KioskApp {
             loaded,
             session: Session::default(),
             logo,
+            input: InputFilter::default(),
+            started,
         }
     }
 }
@@ -37,6 +45,12 @@ impl eframe::App for KioskApp {
             Screen::Compare => ui::compare::show(ui, content, session),
             Screen::Faq => ui::faq::show(ui, content, session),
         }
+        if let Some(started) = self.started.take() {
+            eprintln!(
+                "kiosk: first frame built {} ms after start",
+                started.elapsed().as_millis()
+            );
+        }
     }
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
@@ -47,57 +61,46 @@ impl eframe::App for KioskApp {
         false
     }
 
-    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        drop_leaving_shortcuts(raw_input);
-    }
-}
-
-/// Removes the key presses that would quit, close or zoom the app: a visitor must not
-/// be able to leave or break the kiosk from a keyboard left within reach.
-pub fn drop_leaving_shortcuts(raw_input: &mut egui::RawInput) {
-    use egui::{Event, Key};
-    raw_input.events.retain(|event| match event {
-        Event::Key { key, modifiers, .. }
-            if modifiers.command || modifiers.ctrl || modifiers.alt =>
-        {
-            !matches!(
-                key,
-                Key::Q | Key::W | Key::F4 | Key::Plus | Key::Equals | Key::Minus | Key::Num0
-            )
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.input.apply(raw_input) {
+            ctx.request_repaint();
         }
-        Event::Zoom(_) => false,
-        _ => true,
-    });
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egui::{Event, Key, Modifiers, RawInput};
+    use eframe::App as _;
+    use egui::{Event, Key, Modifiers, PointerButton, RawInput, pos2};
 
-    fn key(key: Key, modifiers: Modifiers) -> Event {
-        Event::Key {
-            key,
+    #[test]
+    fn the_input_hook_filters_every_frame() {
+        let ctx = egui::Context::default();
+        let loaded = crate::content::load(&crate::content::Source::BuiltIn);
+        let mut app = KioskApp::new(&ctx, loaded, None);
+        let quit = Event::Key {
+            key: Key::Q,
             physical_key: None,
             pressed: true,
             repeat: false,
-            modifiers,
-        }
-    }
-
-    #[test]
-    fn quit_and_zoom_shortcuts_are_dropped_and_plain_keys_kept() {
+            modifiers: Modifiers::CTRL,
+        };
+        let moved = Event::PointerMoved(pos2(5.0, 5.0));
+        let press = Event::PointerButton {
+            pos: pos2(5.0, 5.0),
+            button: PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::NONE,
+        };
         let mut input = RawInput {
-            events: vec![
-                key(Key::Q, Modifiers::CTRL),
-                key(Key::Plus, Modifiers::COMMAND),
-                key(Key::F4, Modifiers::ALT),
-                Event::Zoom(1.5),
-                key(Key::Q, Modifiers::NONE),
-            ],
+            events: vec![quit, moved.clone(), press.clone()],
             ..RawInput::default()
         };
-        drop_leaving_shortcuts(&mut input);
-        assert_eq!(input.events, [key(Key::Q, Modifiers::NONE)]);
+        app.raw_input_hook(&ctx, &mut input);
+        assert_eq!(input.events, [moved]);
+        let mut next = RawInput::default();
+        app.raw_input_hook(&ctx, &mut next);
+        assert_eq!(next.events, [press]);
     }
 }

@@ -30,6 +30,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let args = Args::parse();
     if let Some(dir) = args.check {
         let (report, clean) = kiosk::check::run(&Source::resolve(dir.or(args.content)));
@@ -59,7 +60,7 @@ fn main() -> ExitCode {
     let result = eframe::run_native(
         "microneedling-kiosk",
         options,
-        Box::new(|cc| Ok(Box::new(KioskApp::new(&cc.egui_ctx, loaded)))),
+        Box::new(|cc| Ok(Box::new(KioskApp::new(&cc.egui_ctx, loaded, Some(started))))),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

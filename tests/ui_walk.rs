@@ -17,7 +17,7 @@ fn kiosk(size: Vec2) -> (Harness<'static, KioskApp>, Content) {
     let content = loaded.content.clone();
     let mut harness = Harness::builder()
         .with_size(size)
-        .build_eframe(move |cc| KioskApp::new(&cc.egui_ctx, loaded));
+        .build_eframe(move |cc| KioskApp::new(&cc.egui_ctx, loaded, None));
     harness.run();
     (harness, content)
 }
