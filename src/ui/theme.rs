@@ -14,6 +14,8 @@ pub const SURFACE_MUTED: Color32 = Color32::from_rgb(0xF2, 0xEB, 0xE1);
 pub const BORDER: Color32 = Color32::from_rgb(0xE4, 0xD9, 0xCB);
 pub const TEXT: Color32 = Color32::from_rgb(0x2F, 0x2A, 0x26);
 pub const TEXT_MUTED: Color32 = Color32::from_rgb(0x62, 0x58, 0x4F);
+/// Scroll handles: visible on the cream, quieter than text.
+pub const HANDLE: Color32 = Color32::from_rgb(0xA8, 0x9A, 0x8A);
 pub const ACCENT: Color32 = Color32::from_rgb(0x2E, 0x6A, 0x62);
 pub const ACCENT_PRESSED: Color32 = Color32::from_rgb(0x22, 0x52, 0x4B);
 pub const ACCENT_SOFT: Color32 = Color32::from_rgb(0xE2, 0xEE, 0xEA);
@@ -129,7 +131,8 @@ fn visuals() -> egui::Visuals {
         state.bg_fill = fill;
         state.weak_bg_fill = fill;
         state.bg_stroke = Stroke::new(1.5, BORDER);
-        state.fg_stroke = Stroke::new(2.0, TEXT);
+        // Text colour comes from `override_text_color`; this stroke draws scroll handles.
+        state.fg_stroke = Stroke::new(2.0, HANDLE);
         state.corner_radius = radius;
         state.expansion = 0.0;
     }
@@ -156,7 +159,7 @@ fn style(style: &mut Style) {
     spacing.scroll.bar_width = 14.0;
     spacing.scroll.bar_outer_margin = 8.0;
     spacing.scroll.bar_inner_margin = 16.0;
-    // Draw the handle in the text colour so it shows on the light track.
+    // Draw the handle in the widgets' foreground colour so it shows on the light track.
     spacing.scroll.foreground_color = true;
     // Labels that select text would swallow the drag a visitor uses to scroll.
     style.interaction.selectable_labels = false;

@@ -68,20 +68,8 @@ pub fn tile(ui: &mut Ui, size: Vec2, title: &str, note: &str, badge: Option<&str
         WidgetInfo::labeled(egui::Role::Button, enabled, name)
     });
     if ui.is_rect_visible(rect) {
-        let pressed = response.is_pointer_button_down_on();
-        let (fill, stroke) = match (enabled, pressed) {
-            (false, _) => (theme::SURFACE_MUTED, theme::BORDER),
-            (true, true) => (theme::ACCENT_SOFT, theme::ACCENT),
-            (true, false) => (theme::SURFACE, theme::BORDER),
-        };
+        panel_background(ui, rect, enabled, response.is_pointer_button_down_on());
         let painter = ui.painter();
-        painter.rect(
-            rect,
-            theme::ROUNDING,
-            fill,
-            Stroke::new(1.5, stroke),
-            egui::StrokeKind::Inside,
-        );
         // Painted, not laid out as child labels: the tile is one button to touch and to
         // a screen reader, and nothing on top of it can take its tap.
         let inner = rect.shrink2(Vec2::new(36.0, 30.0));
@@ -127,19 +115,13 @@ pub fn list_row(ui: &mut Ui, text: &str, marker: &str, highlighted: bool) -> Res
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, text));
     if ui.is_rect_visible(rect) {
-        let (fill, stroke) = if highlighted || response.is_pointer_button_down_on() {
-            (theme::ACCENT_SOFT, theme::ACCENT)
-        } else {
-            (theme::SURFACE, theme::BORDER)
-        };
-        let painter = ui.painter();
-        painter.rect(
+        panel_background(
+            ui,
             rect,
-            theme::ROUNDING,
-            fill,
-            Stroke::new(1.5, stroke),
-            egui::StrokeKind::Inside,
+            true,
+            highlighted || response.is_pointer_button_down_on(),
         );
+        let painter = ui.painter();
         let text_pos = egui::pos2(
             rect.left() + padding.x,
             rect.center().y - galley.size().y / 2.0,
@@ -154,6 +136,23 @@ pub fn list_row(ui: &mut Ui, text: &str, marker: &str, highlighted: bool) -> Res
         );
     }
     response
+}
+
+/// The rounded background of a tile or row: muted when it cannot be used, lit in the
+/// accent colour while pressed or when it marks the current choice.
+fn panel_background(ui: &Ui, rect: egui::Rect, enabled: bool, lit: bool) {
+    let (fill, stroke) = match (enabled, lit) {
+        (false, _) => (theme::SURFACE_MUTED, theme::BORDER),
+        (true, true) => (theme::ACCENT_SOFT, theme::ACCENT),
+        (true, false) => (theme::SURFACE, theme::BORDER),
+    };
+    ui.painter().rect(
+        rect,
+        theme::ROUNDING,
+        fill,
+        Stroke::new(1.5, stroke),
+        egui::StrokeKind::Inside,
+    );
 }
 
 /// The bar at the top of every screen but Home: Home on the left, the screen's title,
