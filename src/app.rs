@@ -10,6 +10,7 @@ pub struct KioskApp {
     pub loaded: Loaded,
     pub session: Session,
     logo: Option<egui::TextureHandle>,
+    qr: Option<egui::TextureHandle>,
     input: InputFilter,
     /// When the process started; taken (and reported) once the first frame is built.
     started: Option<std::time::Instant>,
@@ -25,10 +26,12 @@ impl KioskApp {
                 egui::ColorImage::from_rgba_unmultiplied(loaded.logo.size, &loaded.logo.rgba);
             ctx.load_texture("logo", image, egui::TextureOptions::LINEAR)
         });
+        let qr = ui::consultation::qr_texture(ctx, &loaded.content.clinic.booking_url);
         Self {
             loaded,
             session: Session::default(),
             logo,
+            qr,
             input: InputFilter::default(),
             started,
         }
@@ -44,6 +47,10 @@ impl eframe::App for KioskApp {
             Screen::Guide => ui::guide::show(ui, content, session),
             Screen::Compare => ui::compare::show(ui, content, session),
             Screen::Faq => ui::faq::show(ui, content, session),
+            Screen::Questionnaire => {
+                ui::questionnaire::show(ui, content, self.qr.as_ref(), session)
+            }
+            Screen::Consultation => ui::consultation::show(ui, content, self.qr.as_ref(), session),
         }
         if let Some(started) = self.started.take() {
             eprintln!(

@@ -8,5 +8,7 @@ pub mod app;
 pub mod check;
 pub mod content;
 pub mod input;
+pub mod qr;
+pub mod questionnaire;
 pub mod session;
 pub mod ui;

@@ -1,7 +1,10 @@
-//! What one visitor is doing: the screen, the guide page, the open FAQ answers.
-//! Kept apart from drawing so a reset can forget all of it in one call.
+//! What one visitor is doing: the screen, the guide page, the open FAQ answers and the
+//! questionnaire answers. Kept apart from drawing so a reset forgets all of it in one call.
+//! Nothing here is ever written to disk.
 
 use std::collections::BTreeSet;
+
+use crate::questionnaire::{Answers, Questionnaire};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Screen {
@@ -10,6 +13,8 @@ pub enum Screen {
     Guide,
     Compare,
     Faq,
+    Questionnaire,
+    Consultation,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -21,6 +26,9 @@ pub struct Session {
     pub guide_contents: bool,
     /// FAQ entries whose answers are open.
     pub faq_open: BTreeSet<usize>,
+    /// The question on screen; one past the last question shows the result.
+    pub quiz_step: usize,
+    pub answers: Answers,
     /// Set by every move to a new view, so the next frame starts it scrolled to the top.
     pub fresh_view: bool,
 }
@@ -70,6 +78,30 @@ impl Session {
         }
     }
 
+    /// Answers a single-choice question and moves on to the next question (or the result).
+    pub fn answer(&mut self, questionnaire: &Questionnaire, option: usize) {
+        self.answers.choose(self.quiz_step, option);
+        self.next_question(questionnaire);
+    }
+
+    pub fn next_question(&mut self, questionnaire: &Questionnaire) {
+        self.quiz_step = (self.quiz_step + 1).min(questionnaire.questions.len());
+        self.fresh_view = true;
+    }
+
+    /// Back one question, keeping every answer.
+    pub fn previous_question(&mut self) {
+        self.quiz_step = self.quiz_step.saturating_sub(1);
+        self.fresh_view = true;
+    }
+
+    /// Clears the answers and shows the first question.
+    pub fn start_over(&mut self) {
+        self.answers = Answers::default();
+        self.quiz_step = 0;
+        self.fresh_view = true;
+    }
+
     /// True once after a move to a new view.
     pub fn take_fresh_view(&mut self) -> bool {
         std::mem::take(&mut self.fresh_view)
@@ -79,6 +111,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::{self, Source};
 
     #[test]
     fn paging_stays_within_the_guide() {
@@ -103,14 +136,36 @@ mod tests {
     }
 
     #[test]
+    fn answering_moves_on_and_back_keeps_answers() {
+        let questionnaire = content::load(&Source::BuiltIn).content.questionnaire;
+        let mut s = Session::default();
+        s.answers.toggle(0, 0);
+        s.next_question(&questionnaire);
+        s.answer(&questionnaire, 1);
+        assert_eq!(s.quiz_step, 2);
+        s.previous_question();
+        s.previous_question();
+        assert_eq!(s.quiz_step, 0);
+        assert!(s.answers.is_chosen(0, 0) && s.answers.is_chosen(1, 1));
+        s.start_over();
+        assert!(s.answers.is_empty());
+    }
+
+    #[test]
     fn reset_forgets_everything() {
         let mut s = Session::default();
         s.go(Screen::Guide);
         s.next_page(5);
         s.toggle_faq(1);
+        s.answers.choose(3, 0);
+        s.quiz_step = 4;
         s.reset();
-        assert_eq!(s.screen, Screen::Home);
-        assert_eq!(s.guide_page, 0);
-        assert!(s.faq_open.is_empty());
+        assert_eq!(
+            s,
+            Session {
+                fresh_view: true,
+                ..Session::default()
+            }
+        );
     }
 }

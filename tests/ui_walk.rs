@@ -44,17 +44,21 @@ fn assert_touch_sized(harness: &Harness<'_, KioskApp>, screen: &str) {
 }
 
 #[test]
-fn home_shows_the_clinic_and_four_tiles() {
+fn home_shows_the_clinic_its_four_doors_and_booking() {
     let (harness, content) = kiosk(LANDSCAPE);
     harness.get_by_role_and_label(Role::Label, &content.clinic.name);
     harness.get_by_role_and_label(Role::Image, &content.clinic.name);
     assert!(shows(&harness, &content.strings.home_intro));
-    for tile in ["Guide", "Compare treatments", "Questions"] {
+    for tile in [
+        "Guide",
+        "Compare treatments",
+        "Questions",
+        "Is it right for me?",
+        "Book a consultation",
+    ] {
         let node = harness.get_by_role_and_label(Role::Button, tile);
         assert!(!node.accesskit_node().is_disabled());
     }
-    let quiz = harness.get_by_role_and_label(Role::Button, "Is it right for me? (Coming soon)");
-    assert!(quiz.accesskit_node().is_disabled());
     assert_touch_sized(&harness, "home");
 }
 
@@ -142,7 +146,13 @@ fn an_faq_answer_opens_on_tap_and_closes_on_a_second_tap() {
 #[test]
 fn home_is_one_tap_away_from_every_screen() {
     let (mut harness, content) = kiosk(LANDSCAPE);
-    for tile in ["Guide", "Compare treatments", "Questions"] {
+    for tile in [
+        "Guide",
+        "Compare treatments",
+        "Questions",
+        "Is it right for me?",
+        "Book a consultation",
+    ] {
         tap(&mut harness, tile);
         assert!(
             !shows(&harness, &content.strings.home_intro),
@@ -215,4 +225,144 @@ fn taps_far_apart_do_not_scroll_the_page() {
         harness.run();
     }
     assert_eq!(harness.get_by_label(title).rect().top(), before);
+}
+
+/// Whether a choice row reads as chosen to assistive technology.
+fn is_chosen(harness: &Harness<'_, KioskApp>, role: Role, label: &str) -> bool {
+    harness
+        .get_by_role_and_label(role, label)
+        .accesskit_node()
+        .toggled()
+        .is_some_and(|t| t == egui::accesskit::Toggled::True)
+}
+
+/// From Home, answers every question: the listed concerns, "A few days" of downtime,
+/// and "Yes" to the listed yes/no questions, "No" to the rest.
+fn answer_all(harness: &mut Harness<'_, KioskApp>, concerns: &[&str], yes_to: &[&str]) {
+    tap(harness, "Is it right for me?");
+    assert!(shows(harness, "Question 1 of 9"));
+    for concern in concerns {
+        harness
+            .get_by_role_and_label(Role::CheckBox, concern)
+            .click();
+        harness.run();
+    }
+    tap(harness, "Continue");
+    harness
+        .get_by_role_and_label(Role::RadioButton, "A few days")
+        .click();
+    harness.run();
+    for step in 3..=9 {
+        assert!(shows(harness, &format!("Question {step} of 9")));
+        assert_touch_sized(harness, &format!("question {step}"));
+        let question = [
+            "",
+            "",
+            "",
+            "acne",
+            "infection",
+            "diabetes",
+            "keloid",
+            "pregnant",
+            "retinoids",
+            "sunburn",
+        ][step];
+        let answer = if yes_to.contains(&question) {
+            "Yes"
+        } else {
+            "No"
+        };
+        harness
+            .get_by_role_and_label(Role::RadioButton, answer)
+            .click();
+        harness.run();
+    }
+}
+
+#[test]
+fn the_questionnaire_reaches_a_good_fit_and_back_keeps_every_answer() {
+    let (mut harness, _) = kiosk(LANDSCAPE);
+    answer_all(&mut harness, &["Enlarged pores"], &[]);
+    assert!(shows(&harness, "A good fit to discuss microneedling"));
+    assert!(shows(
+        &harness,
+        "Enlarged pores: over time, pores can look smaller."
+    ));
+    assert!(shows(
+        &harness,
+        "Most people need 3–6 sessions, spaced 4–6 weeks apart."
+    ));
+    assert!(shows(&harness, "(312) 555-0142"));
+    assert!(shows(
+        &harness,
+        "This is not a diagnosis or medical advice."
+    ));
+    harness.get_by_role_and_label(
+        Role::Image,
+        "Scan with your phone's camera to book online. https://example.com/book-microneedling",
+    );
+    assert_touch_sized(&harness, "result");
+
+    tap(&mut harness, "Back");
+    assert!(shows(&harness, "Question 9 of 9"));
+    assert!(is_chosen(&harness, Role::RadioButton, "No"));
+    for _ in 0..7 {
+        tap(&mut harness, "Back");
+    }
+    assert!(shows(&harness, "Question 2 of 9"));
+    assert!(is_chosen(&harness, Role::RadioButton, "A few days"));
+    tap(&mut harness, "Back");
+    assert!(is_chosen(&harness, Role::CheckBox, "Enlarged pores"));
+    assert!(!is_chosen(&harness, Role::CheckBox, "Fine lines"));
+
+    tap(&mut harness, "Start over");
+    assert!(shows(&harness, "Question 1 of 9"));
+    assert!(!is_chosen(&harness, Role::CheckBox, "Enlarged pores"));
+}
+
+#[test]
+fn a_pregnant_visitor_with_enlarged_pores_is_asked_to_talk_first() {
+    let (mut harness, _) = kiosk(PORTRAIT);
+    answer_all(&mut harness, &["Enlarged pores"], &["pregnant"]);
+    assert!(shows(&harness, "Talk with a provider first"));
+    assert!(!shows(&harness, "A good fit to discuss microneedling"));
+    assert!(shows(
+        &harness,
+        "Pregnancy: microneedling should wait unless your medical provider clears you."
+    ));
+    assert!(shows(
+        &harness,
+        "This is not a diagnosis or medical advice."
+    ));
+}
+
+#[test]
+fn pigmentation_points_to_chemical_peels_with_their_comparison_row() {
+    let (mut harness, _) = kiosk(LANDSCAPE);
+    answer_all(
+        &mut harness,
+        &["Uneven tone or pigmentation"],
+        &["retinoids"],
+    );
+    assert!(shows(&harness, "Another treatment may suit this goal too"));
+    assert!(shows(&harness, "Chemical Peels"));
+    assert!(shows(
+        &harness,
+        "Hyperpigmentation, dullness, surface renewal"
+    ));
+    assert!(shows(
+        &harness,
+        "Retinoids or exfoliating acids: pause them 3–5 days before your session."
+    ));
+    assert!(shows(&harness, "Book a consultation"));
+}
+
+#[test]
+fn the_consultation_card_is_one_tap_from_home() {
+    let (mut harness, content) = kiosk(PORTRAIT);
+    tap(&mut harness, "Book a consultation");
+    assert!(shows(&harness, &content.clinic.phone));
+    assert!(shows(&harness, &content.clinic.address[0]));
+    assert!(shows(&harness, "Ask us at the front desk"));
+    assert_touch_sized(&harness, "consultation");
 }

@@ -25,6 +25,14 @@ pub fn parse(text: &str) -> Result<Clinic, Vec<Issue>> {
             "`name` must not be empty: it is the clinic name on the Home screen",
         )]);
     }
+    if !clinic.booking_url.is_empty()
+        && let Err(why) = crate::qr::encode(&clinic.booking_url)
+    {
+        return Err(vec![Issue::new(
+            line_of_key(text, "booking_url"),
+            format!("`booking_url` {why}"),
+        )]);
+    }
     Ok(clinic)
 }
 

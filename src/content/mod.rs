@@ -12,7 +12,7 @@ pub mod markdown;
 pub mod problem;
 pub mod source;
 pub mod strings;
-mod text;
+pub mod text;
 
 pub use clinic::Clinic;
 pub use compare::Compare;
@@ -22,6 +22,8 @@ pub use logo::Logo;
 pub use problem::{Issue, Problem};
 pub use source::Source;
 pub use strings::Strings;
+
+use crate::questionnaire::{self, Effect, Questionnaire};
 
 /// The language folder read today; the layout leaves room for `es/` and others.
 pub const LANGUAGE: &str = "en";
@@ -34,6 +36,7 @@ pub struct Content {
     pub guide: Vec<GuidePage>,
     pub faq: Faq,
     pub compare: Compare,
+    pub questionnaire: Questionnaire,
 }
 
 /// The content together with what was wrong with it and where it came from.
@@ -69,7 +72,10 @@ pub fn load(source: &Source) -> Loaded {
         guide: guide::load(&mut loader, &format!("{lang}/guide")),
         faq: loader.file(&format!("{lang}/faq.md"), faq::parse),
         compare: loader.file(&format!("{lang}/compare.md"), compare::parse),
+        questionnaire: loader.file(&format!("{lang}/questionnaire.toml"), questionnaire::parse),
     };
+    let path = source.display_path(&format!("{lang}/questionnaire.toml"));
+    loader.problems.extend(missing_treatments(&content, &path));
     let logo = logo::load(source, &mut loader.problems);
     Loaded {
         source: source.clone(),
@@ -77,4 +83,26 @@ pub fn load(source: &Source) -> Loaded {
         logo,
         problems: loader.problems,
     }
+}
+
+/// Treatments the questionnaire names that the comparison table does not have.
+fn missing_treatments(content: &Content, path: &str) -> Vec<Problem> {
+    content
+        .questionnaire
+        .rules
+        .iter()
+        .filter_map(|rule| match &rule.effect {
+            Effect::Result {
+                treatment: Some(treatment),
+                ..
+            } if content.compare.row(treatment).is_none() => Some(Problem {
+                path: path.to_owned(),
+                line: rule.line,
+                message: format!(
+                    "treatment `{treatment}` is not a row of the comparison table (compare.md), so its details cannot be shown"
+                ),
+            }),
+            _ => None,
+        })
+        .collect()
 }

@@ -18,7 +18,6 @@ pub struct Strings {
     pub close_contents: String,
     /// "Page {n} of {m}".
     pub page_of: String,
-    pub coming_soon: String,
     pub service_area: String,
     pub guide_title: String,
     pub guide_note: String,
@@ -28,23 +27,56 @@ pub struct Strings {
     pub faq_note: String,
     pub quiz_title: String,
     pub quiz_note: String,
+    pub book_title: String,
+    pub book_note: String,
+    /// "Question {n} of {m}".
+    pub question_of: String,
+    #[serde(rename = "continue")]
+    pub continue_: String,
+    pub start_over: String,
+    pub reasons_heading: String,
+    pub notes_heading: String,
+    pub alternatives_heading: String,
+    pub scan_to_book: String,
+    pub front_desk: String,
+    pub call: String,
+    pub visit: String,
 }
 
 impl Strings {
     pub fn page_of(&self, n: usize, m: usize) -> String {
-        self.page_of
-            .replace("{n}", &n.to_string())
-            .replace("{m}", &m.to_string())
+        fill(&self.page_of, n, m)
     }
+
+    pub fn question_of(&self, n: usize, m: usize) -> String {
+        fill(&self.question_of, n, m)
+    }
+}
+
+fn fill(template: &str, n: usize, m: usize) -> String {
+    template
+        .replace("{n}", &n.to_string())
+        .replace("{m}", &m.to_string())
 }
 
 pub fn parse(text: &str) -> Result<Strings, Vec<Issue>> {
     let strings: Strings = parse_toml(text)?;
-    if !(strings.page_of.contains("{n}") && strings.page_of.contains("{m}")) {
-        return Err(vec![Issue::new(
-            line_of_key(text, "page_of"),
-            "`page_of` must contain {n} (this page) and {m} (number of pages)",
-        )]);
+    let issues: Vec<Issue> = [
+        ("page_of", &strings.page_of),
+        ("question_of", &strings.question_of),
+    ]
+    .into_iter()
+    .filter(|(_, template)| !(template.contains("{n}") && template.contains("{m}")))
+    .map(|(key, _)| {
+        Issue::new(
+            line_of_key(text, key),
+            format!("`{key}` must contain {{n}} (this one) and {{m}} (how many there are)"),
+        )
+    })
+    .collect();
+    if issues.is_empty() {
+        Ok(strings)
+    } else {
+        Err(issues)
     }
-    Ok(strings)
 }

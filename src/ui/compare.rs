@@ -94,28 +94,34 @@ fn column_weights(compare: &Compare) -> Vec<f32> {
 
 fn cards(ui: &mut Ui, compare: &Compare) {
     for cells in &compare.rows {
-        widgets::card(ui, |ui| {
-            ui.label(
-                RichText::new(&cells[0])
-                    .family(theme::display())
-                    .size(theme::TITLE)
-                    .color(theme::ACCENT),
-            );
-            ui.add_space(4.0);
-            let label_width = (ui.available_width() * 0.34).min(280.0);
-            for (column, cell) in compare.columns.iter().zip(cells).skip(1) {
-                ui.horizontal_top(|ui| {
-                    ui.allocate_ui(Vec2::new(label_width, 0.0), |ui| {
-                        ui.set_width(label_width);
-                        let label = RichText::new(column)
-                            .size(theme::BODY)
-                            .color(theme::TEXT_MUTED);
-                        ui.add(egui::Label::new(label).wrap());
-                    });
-                    ui.add(egui::Label::new(RichText::new(cell).size(theme::BUTTON)).wrap());
-                });
-            }
-        });
+        treatment_card(ui, compare, cells);
         ui.add_space(16.0);
     }
+}
+
+/// One treatment's row of the comparison as a card: its name, then each column as
+/// "label  value" lines. Also shown with questionnaire results.
+pub fn treatment_card(ui: &mut Ui, compare: &Compare, cells: &[String]) {
+    widgets::card(ui, |ui| {
+        ui.label(
+            RichText::new(&cells[0])
+                .family(theme::display())
+                .size(theme::TITLE)
+                .color(theme::ACCENT),
+        );
+        ui.add_space(4.0);
+        let label_width = (ui.available_width() * 0.34).min(280.0);
+        for (column, cell) in compare.columns.iter().zip(cells).skip(1) {
+            ui.horizontal_top(|ui| {
+                ui.allocate_ui(Vec2::new(label_width, 0.0), |ui| {
+                    ui.set_width(label_width);
+                    let label = RichText::new(column)
+                        .size(theme::BODY)
+                        .color(theme::TEXT_MUTED);
+                    ui.add(egui::Label::new(label).wrap());
+                });
+                ui.add(egui::Label::new(RichText::new(cell).size(theme::BUTTON)).wrap());
+            });
+        }
+    });
 }

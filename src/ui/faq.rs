@@ -1,5 +1,6 @@
 //! Questions: each a large row that opens its answer below it, and closes on a second tap.
 
+use super::widgets::Marker;
 use super::{markdown_view, theme, widgets};
 use crate::content::Content;
 use crate::session::Session;
@@ -14,7 +15,7 @@ pub fn show(ui: &mut egui::Ui, content: &Content, session: &mut Session) {
             widgets::reading_column(ui, theme::READING_WIDTH, |ui| {
                 for (index, entry) in content.faq.entries.iter().enumerate() {
                     let open = session.faq_open.contains(&index);
-                    let marker = if open { "−" } else { "+" };
+                    let marker = if open { Marker::Close } else { Marker::Open };
                     if widgets::list_row(ui, &entry.question, marker, open).clicked() {
                         session.toggle_faq(index);
                     }

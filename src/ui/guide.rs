@@ -87,7 +87,7 @@ fn contents(ui: &mut Ui, content: &Content, session: &mut Session) {
     for (index, page) in content.guide.iter().enumerate() {
         let current = index == session.guide_page;
         let label = format!("{}.  {}", index + 1, page.title);
-        if widgets::list_row(ui, &label, "›", current).clicked() {
+        if widgets::list_row(ui, &label, widgets::Marker::Arrow, current).clicked() {
             session.open_page(index, pages);
         }
     }

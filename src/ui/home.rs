@@ -6,6 +6,9 @@ use super::{theme, widgets};
 use crate::content::Content;
 use crate::session::{Screen, Session};
 
+/// The booking banner under the tiles.
+const BOOK_HEIGHT: f32 = 150.0;
+
 pub fn show(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>, session: &mut Session) {
     let strings = &content.strings;
     widgets::body(ui, |ui| {
@@ -23,9 +26,14 @@ pub fn show(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>, sessio
                 );
                 ui.add_space(28.0);
                 // The tiles share what the screen has left, above the service-area line.
-                let room = viewport_bottom - ui.cursor().top() - 90.0;
+                let room = viewport_bottom - ui.cursor().top() - BOOK_HEIGHT - 120.0;
                 tiles(ui, content, session, room);
-                ui.add_space(32.0);
+                let size = Vec2::new(ui.available_width(), BOOK_HEIGHT);
+                if widgets::tile(ui, size, &strings.book_title, &strings.book_note, true).clicked()
+                {
+                    session.go(Screen::Consultation);
+                }
+                ui.add_space(24.0);
                 if !content.clinic.service_area.is_empty() {
                     ui.label(
                         RichText::new(format!(
@@ -72,10 +80,10 @@ fn header(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>) {
 fn tiles(ui: &mut Ui, content: &Content, session: &mut Session, room: f32) {
     let s = &content.strings;
     let tiles = [
-        (Some(Screen::Guide), &s.guide_title, &s.guide_note),
-        (Some(Screen::Compare), &s.compare_title, &s.compare_note),
-        (Some(Screen::Faq), &s.faq_title, &s.faq_note),
-        (None, &s.quiz_title, &s.quiz_note),
+        (Screen::Guide, &s.guide_title, &s.guide_note),
+        (Screen::Compare, &s.compare_title, &s.compare_note),
+        (Screen::Faq, &s.faq_title, &s.faq_note),
+        (Screen::Questionnaire, &s.quiz_title, &s.quiz_note),
     ];
     let gap = 28.0;
     let columns = if ui.available_width() >= 1200.0 { 2 } else { 1 };
@@ -87,10 +95,7 @@ fn tiles(ui: &mut Ui, content: &Content, session: &mut Session, room: f32) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = gap;
             for (screen, title, note) in row {
-                let badge = screen.is_none().then_some(s.coming_soon.as_str());
-                if widgets::tile(ui, size, title, note, badge).clicked()
-                    && let Some(screen) = screen
-                {
+                if widgets::tile(ui, size, title, note, false).clicked() {
                     session.go(*screen);
                 }
             }

@@ -44,29 +44,41 @@ pub fn inline(ui: &mut Ui, text: &Inline, size: f32, color: Color32) {
 }
 
 fn list(ui: &mut Ui, items: &[ListItem]) {
-    for (index, item) in items.iter().enumerate() {
+    for item in items {
         let marker = match item.number {
             Some(n) => format!("{n}."),
             None if item.depth == 0 => "•".to_owned(),
             None => "◦".to_owned(),
         };
-        ui.horizontal_top(|ui| {
-            ui.add_space(item.depth as f32 * 36.0);
-            let (rect, _) =
-                ui.allocate_exact_size(egui::vec2(36.0, theme::BODY * 1.3), egui::Sense::hover());
-            ui.painter().text(
-                rect.left_top(),
-                egui::Align2::LEFT_TOP,
-                marker,
-                FontId::proportional(theme::BODY),
-                theme::ACCENT,
-            );
-            ui.vertical(|ui| inline(ui, &item.text, theme::BODY, theme::TEXT));
+        bullet(ui, &marker, item.depth, |ui| {
+            inline(ui, &item.text, theme::BODY, theme::TEXT);
         });
-        if index + 1 < items.len() {
-            ui.add_space(2.0);
-        }
     }
+}
+
+/// Plain lines of text as a bullet list (questionnaire reasons and notes).
+pub fn bullets<'a>(ui: &mut Ui, items: impl IntoIterator<Item = &'a str>) {
+    for item in items {
+        bullet(ui, "•", 0, |ui| {
+            ui.label(RichText::new(item).size(theme::BODY));
+        });
+    }
+}
+
+fn bullet(ui: &mut Ui, marker: &str, depth: usize, add: impl FnOnce(&mut Ui)) {
+    ui.horizontal_top(|ui| {
+        ui.add_space(depth as f32 * 36.0);
+        let (rect, _) =
+            ui.allocate_exact_size(egui::vec2(36.0, theme::BODY * 1.3), egui::Sense::hover());
+        ui.painter().text(
+            rect.left_top(),
+            egui::Align2::LEFT_TOP,
+            marker,
+            FontId::proportional(theme::BODY),
+            theme::ACCENT,
+        );
+        ui.vertical(add);
+    });
 }
 
 /// The spans of `text` as one wrapped layout in the right faces.

@@ -1,9 +1,11 @@
 //! Everything that draws: the theme, shared widgets, and one module per screen.
 
 pub mod compare;
+pub mod consultation;
 pub mod faq;
 pub mod guide;
 pub mod home;
 pub mod markdown_view;
+pub mod questionnaire;
 pub mod theme;
 pub mod widgets;

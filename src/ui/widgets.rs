@@ -51,33 +51,29 @@ pub fn card<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
         .inner
 }
 
-/// A large tappable panel with a title and a line under it (Home tiles, contents rows).
-/// `badge` replaces the note and greys the tile out when the tile cannot be used yet.
-pub fn tile(ui: &mut Ui, size: Vec2, title: &str, note: &str, badge: Option<&str>) -> Response {
-    let enabled = badge.is_none();
-    let (rect, response) = ui.allocate_exact_size(
-        size,
-        if enabled {
-            Sense::click()
-        } else {
-            Sense::hover()
-        },
-    );
-    response.widget_info(|| {
-        let name = badge.map_or_else(|| title.to_owned(), |badge| format!("{title} ({badge})"));
-        WidgetInfo::labeled(egui::Role::Button, enabled, name)
-    });
+/// A large tappable panel with a title and a line under it (the Home doors). An
+/// `accent` tile is filled with the accent colour, for the one action that matters most.
+pub fn tile(ui: &mut Ui, size: Vec2, title: &str, note: &str, accent: bool) -> Response {
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, title));
     if ui.is_rect_visible(rect) {
-        panel_background(ui, rect, enabled, response.is_pointer_button_down_on());
-        let painter = ui.painter();
+        let pressed = response.is_pointer_button_down_on();
+        let (title_color, note_color) = if accent {
+            let fill = if pressed {
+                theme::ACCENT_PRESSED
+            } else {
+                theme::ACCENT
+            };
+            ui.painter().rect_filled(rect, theme::ROUNDING, fill);
+            (theme::ON_ACCENT, theme::ON_ACCENT)
+        } else {
+            panel_background(ui, rect, pressed);
+            (theme::ACCENT, theme::TEXT_MUTED)
+        };
         // Painted, not laid out as child labels: the tile is one button to touch and to
         // a screen reader, and nothing on top of it can take its tap.
+        let painter = ui.painter();
         let inner = rect.shrink2(Vec2::new(36.0, 30.0));
-        let title_color = if enabled {
-            theme::ACCENT
-        } else {
-            theme::TEXT_MUTED
-        };
         let title = painter.layout(
             title.to_owned(),
             egui::FontId::new(theme::TITLE, theme::display()),
@@ -85,23 +81,37 @@ pub fn tile(ui: &mut Ui, size: Vec2, title: &str, note: &str, badge: Option<&str
             inner.width(),
         );
         let note = painter.layout(
-            badge.unwrap_or(note).to_owned(),
+            note.to_owned(),
             egui::FontId::proportional(theme::BODY),
-            theme::TEXT_MUTED,
+            note_color,
             inner.width(),
         );
         let height = title.size().y + 8.0 + note.size().y;
         let title_pos = egui::pos2(inner.left(), inner.center().y - height / 2.0);
         let note_pos = title_pos + Vec2::new(0.0, title.size().y + 8.0);
         painter.galley(title_pos, title, title_color);
-        painter.galley(note_pos, note, theme::TEXT_MUTED);
+        painter.galley(note_pos, note, note_color);
     }
     response
 }
 
-/// A full-width row that wraps its text (FAQ questions, guide contents), with a short
-/// marker on the right such as `+`. `highlighted` marks the open or current row.
-pub fn list_row(ui: &mut Ui, text: &str, marker: &str, highlighted: bool) -> Response {
+/// What a [`list_row`] shows at its right end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    /// Opens something: a page, the next question.
+    Arrow,
+    /// Opens an answer below.
+    Open,
+    /// Closes the answer below.
+    Close,
+    /// A chosen answer.
+    Check,
+    Nothing,
+}
+
+/// A full-width row that wraps its text (FAQ questions, guide contents, answers), with a
+/// marker at its right end. `highlighted` marks the open, current or chosen row.
+pub fn list_row(ui: &mut Ui, text: &str, marker: Marker, highlighted: bool) -> Response {
     let width = ui.available_width();
     let padding = Vec2::new(32.0, 20.0);
     let marker_width = 56.0;
@@ -118,7 +128,6 @@ pub fn list_row(ui: &mut Ui, text: &str, marker: &str, highlighted: bool) -> Res
         panel_background(
             ui,
             rect,
-            true,
             highlighted || response.is_pointer_button_down_on(),
         );
         let painter = ui.painter();
@@ -127,24 +136,63 @@ pub fn list_row(ui: &mut Ui, text: &str, marker: &str, highlighted: bool) -> Res
             rect.center().y - galley.size().y / 2.0,
         );
         painter.galley(text_pos, galley, theme::TEXT);
-        painter.text(
-            egui::pos2(rect.right() - padding.x, rect.center().y),
-            egui::Align2::RIGHT_CENTER,
-            marker,
-            egui::FontId::new(theme::TITLE, theme::bold()),
-            theme::ACCENT,
-        );
+        let centre = egui::pos2(rect.right() - padding.x - 14.0, rect.center().y);
+        paint_marker(painter, centre, marker);
     }
     response
 }
 
-/// The rounded background of a tile or row: muted when it cannot be used, lit in the
-/// accent colour while pressed or when it marks the current choice.
-fn panel_background(ui: &Ui, rect: egui::Rect, enabled: bool, lit: bool) {
-    let (fill, stroke) = match (enabled, lit) {
-        (false, _) => (theme::SURFACE_MUTED, theme::BORDER),
-        (true, true) => (theme::ACCENT_SOFT, theme::ACCENT),
-        (true, false) => (theme::SURFACE, theme::BORDER),
+/// Markers are drawn, not typed: the bundled fonts lack some of these symbols.
+fn paint_marker(painter: &egui::Painter, c: egui::Pos2, marker: Marker) {
+    let stroke = Stroke::new(3.5, theme::ACCENT);
+    let r = 10.0;
+    let lines: &[[Vec2; 2]] = match marker {
+        Marker::Arrow => &[
+            [Vec2::new(-4.0, -r), Vec2::new(4.0, 0.0)],
+            [Vec2::new(4.0, 0.0), Vec2::new(-4.0, r)],
+        ],
+        Marker::Open => &[
+            [Vec2::new(-r, 0.0), Vec2::new(r, 0.0)],
+            [Vec2::new(0.0, -r), Vec2::new(0.0, r)],
+        ],
+        Marker::Close => &[[Vec2::new(-r, 0.0), Vec2::new(r, 0.0)]],
+        Marker::Check => &[
+            [Vec2::new(-r, 0.0), Vec2::new(-3.0, 7.0)],
+            [Vec2::new(-3.0, 7.0), Vec2::new(r + 2.0, -9.0)],
+        ],
+        Marker::Nothing => &[],
+    };
+    for [from, to] in lines {
+        painter.line_segment([c + *from, c + *to], stroke);
+    }
+}
+
+/// A [`list_row`] that is an answer: screen readers hear whether it is chosen.
+/// `several` marks a question where more than one answer may be chosen.
+pub fn choice_row(
+    ui: &mut Ui,
+    text: &str,
+    marker: Marker,
+    chosen: bool,
+    several: bool,
+) -> Response {
+    let response = list_row(ui, text, marker, chosen);
+    let role = if several {
+        egui::Role::CheckBox
+    } else {
+        egui::Role::RadioButton
+    };
+    response.widget_info(|| WidgetInfo::selected(role, true, chosen, text));
+    response
+}
+
+/// The rounded background of a tile or row, lit in the accent colour while pressed or
+/// when it marks the current choice.
+fn panel_background(ui: &Ui, rect: egui::Rect, lit: bool) {
+    let (fill, stroke) = if lit {
+        (theme::ACCENT_SOFT, theme::ACCENT)
+    } else {
+        (theme::SURFACE, theme::BORDER)
     };
     ui.painter().rect(
         rect,

@@ -1,0 +1,98 @@
+//! The consultation hand-off: phone, address and a QR code to book on the visitor's own
+//! phone. Shown on its own screen (from Home) and under every questionnaire result.
+
+use egui::{RichText, TextureHandle, Ui, Vec2};
+
+use super::{theme, widgets};
+use crate::content::{Clinic, Content, Strings};
+use crate::qr;
+use crate::session::Session;
+
+/// Pixels per QR module: large enough for a phone camera at arm's length.
+pub const MODULE_PIXELS: f32 = 10.0;
+
+/// The booking QR code as a texture, made once when the content is loaded.
+pub fn qr_texture(ctx: &egui::Context, booking_url: &str) -> Option<TextureHandle> {
+    let image = qr::encode(booking_url).ok()?;
+    let (side, grey) = image.to_grey(1);
+    let image = egui::ColorImage::from_gray([side, side], &grey);
+    // Nearest filtering keeps every module's edges sharp at any size.
+    Some(ctx.load_texture("booking-qr", image, egui::TextureOptions::NEAREST))
+}
+
+pub fn show(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, session: &mut Session) {
+    let s = &content.strings;
+    widgets::top_bar(ui, s, &s.book_title, session, |_, _| {});
+    let fresh = session.take_fresh_view();
+    widgets::body(ui, |ui| {
+        widgets::scroll(ui, "consultation", fresh, |ui| {
+            widgets::reading_column(ui, theme::READING_WIDTH, |ui| {
+                card(ui, &content.clinic, s, qr);
+            });
+        });
+    });
+}
+
+/// The card itself: QR code beside the clinic's details where there is room, above
+/// them where there is not.
+pub fn card(ui: &mut Ui, clinic: &Clinic, strings: &Strings, qr: Option<&TextureHandle>) {
+    widgets::card(ui, |ui| {
+        let wide = ui.available_width() >= 860.0;
+        if wide {
+            ui.horizontal_top(|ui| {
+                qr_code(ui, clinic, strings, qr);
+                ui.add_space(24.0);
+                ui.vertical(|ui| details(ui, clinic, strings));
+            });
+        } else {
+            ui.vertical_centered(|ui| qr_code(ui, clinic, strings, qr));
+            details(ui, clinic, strings);
+        }
+    });
+}
+
+fn qr_code(ui: &mut Ui, clinic: &Clinic, strings: &Strings, qr: Option<&TextureHandle>) {
+    let Some(qr) = qr else { return };
+    let side = qr.size()[0] as f32 * MODULE_PIXELS;
+    ui.vertical(|ui| {
+        ui.set_width(side);
+        ui.add(
+            egui::Image::new(qr)
+                .fit_to_exact_size(Vec2::splat(side))
+                .alt_text(format!("{} {}", strings.scan_to_book, clinic.booking_url)),
+        );
+        ui.label(
+            RichText::new(&strings.scan_to_book)
+                .size(theme::SMALL)
+                .color(theme::TEXT_MUTED),
+        );
+    });
+}
+
+fn details(ui: &mut Ui, clinic: &Clinic, strings: &Strings) {
+    ui.label(
+        RichText::new(&strings.book_title)
+            .family(theme::display())
+            .size(theme::TITLE)
+            .color(theme::ACCENT),
+    );
+    ui.label(RichText::new(&clinic.name).size(theme::CARD_HEADING));
+    if !clinic.phone.is_empty() {
+        ui.add_space(8.0);
+        labelled(ui, &strings.call, &clinic.phone, theme::TITLE);
+    }
+    if !clinic.address.is_empty() {
+        labelled(ui, &strings.visit, &clinic.address.join("\n"), theme::BODY);
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new(&strings.front_desk).size(theme::BODY));
+}
+
+fn labelled(ui: &mut Ui, label: &str, value: &str, size: f32) {
+    ui.label(
+        RichText::new(label)
+            .size(theme::SMALL)
+            .color(theme::TEXT_MUTED),
+    );
+    ui.label(RichText::new(value).size(size).family(theme::bold()));
+}
