@@ -67,6 +67,7 @@ struct Case {
     /// Each reason, in order, must start with these words.
     reasons: &'static [&'static str],
     treatments: &'static [&'static str],
+    /// Treatments offered besides the result's own.
     alternatives: &'static [&'static str],
     /// Each note, in order, must start with these words.
     notes: &'static [&'static str],
@@ -358,7 +359,14 @@ fn each_case_gets_its_result_and_reasons() {
             outcome.reasons
         );
         assert_eq!(outcome.treatments, case.treatments, "{}", case.name);
-        assert_eq!(outcome.alternatives, case.alternatives, "{}", case.name);
+        let alternatives: Vec<&str> = outcome.alternatives.iter().map(|(t, _)| *t).collect();
+        assert_eq!(alternatives, case.alternatives, "{}", case.name);
+        assert!(
+            outcome
+                .alternatives
+                .iter()
+                .all(|(_, reason)| !reason.is_empty())
+        );
         assert!(
             starts_all(&outcome.notes, case.notes),
             "{}: notes {:?}",

@@ -63,8 +63,9 @@ pub struct Outcome<'q> {
     pub reasons: Vec<&'q str>,
     /// Comparison rows named by those rules.
     pub treatments: Vec<&'q str>,
-    /// Other treatments named by matching rules for other results, when the result shows them.
-    pub alternatives: Vec<&'q str>,
+    /// Other treatments named by matching rules for other results, with those rules'
+    /// reasons, when the result shows them.
+    pub alternatives: Vec<(&'q str, &'q str)>,
     /// What to do before a session.
     pub notes: Vec<&'q str>,
 }
@@ -122,7 +123,7 @@ pub fn evaluate<'q>(questionnaire: &'q Questionnaire, answers: &Answers) -> Opti
                     .filter(|_| result.show_alternatives)
                     .filter(|t| seen_treatments.insert(*t))
                 {
-                    outcome.alternatives.push(t);
+                    outcome.alternatives.push((t, reason));
                 }
             }
         }

@@ -88,7 +88,13 @@ fn question_view(
         );
     }
     ui.add_space(16.0);
-    let columns = if ui.available_width() >= 1100.0 && question.options.len() > 4 {
+    // Two columns for a long list on a wide screen, and for a short pair such as Yes/No.
+    let short_pair = question.options.len() == 2
+        && question
+            .options
+            .iter()
+            .all(|o| o.label.chars().count() <= 16);
+    let columns = if ui.available_width() >= 1100.0 && question.options.len() > 4 || short_pair {
         2
     } else {
         1
@@ -102,7 +108,7 @@ fn question_view(
             let marker = match (question.multiple, chosen) {
                 (_, true) => Marker::Check,
                 (false, false) => Marker::Arrow,
-                (true, false) => Marker::Nothing,
+                (true, false) => Marker::Unchecked,
             };
             if widgets::choice_row(ui, &option.label, marker, chosen, question.multiple).clicked() {
                 tapped = Some(index);
@@ -149,7 +155,8 @@ fn result_view(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, sessi
                 .family(theme::bold())
                 .color(theme::ACCENT),
         );
-        for treatment in &outcome.alternatives {
+        for (treatment, reason) in &outcome.alternatives {
+            ui.label(RichText::new(*reason).size(theme::BODY));
             treatment_row(ui, content, treatment);
         }
     }

@@ -104,9 +104,10 @@ pub enum Marker {
     Open,
     /// Closes the answer below.
     Close,
+    /// An answer not chosen, among several that may be.
+    Unchecked,
     /// A chosen answer.
     Check,
-    Nothing,
 }
 
 /// A full-width row that wraps its text (FAQ questions, guide contents, answers), with a
@@ -160,8 +161,17 @@ fn paint_marker(painter: &egui::Painter, c: egui::Pos2, marker: Marker) {
             [Vec2::new(-r, 0.0), Vec2::new(-3.0, 7.0)],
             [Vec2::new(-3.0, 7.0), Vec2::new(r + 2.0, -9.0)],
         ],
-        Marker::Nothing => &[],
+        Marker::Unchecked => &[],
     };
+    if marker == Marker::Unchecked {
+        let square = egui::Rect::from_center_size(c, Vec2::splat(26.0));
+        painter.rect_stroke(
+            square,
+            6.0,
+            Stroke::new(2.5, theme::ACCENT),
+            egui::StrokeKind::Inside,
+        );
+    }
     for [from, to] in lines {
         painter.line_segment([c + *from, c + *to], stroke);
     }
