@@ -113,6 +113,10 @@ pub enum Marker {
 /// A full-width row that wraps its text (FAQ questions, guide contents, answers), with a
 /// marker at its right end. `highlighted` marks the open, current or chosen row.
 pub fn list_row(ui: &mut Ui, text: &str, marker: Marker, highlighted: bool) -> Response {
+    row(ui, text, marker, highlighted, theme::TOUCH + 20.0)
+}
+
+fn row(ui: &mut Ui, text: &str, marker: Marker, highlighted: bool, min_height: f32) -> Response {
     let width = ui.available_width();
     let padding = Vec2::new(32.0, 20.0);
     let marker_width = 56.0;
@@ -122,7 +126,7 @@ pub fn list_row(ui: &mut Ui, text: &str, marker: Marker, highlighted: bool) -> R
         theme::TEXT,
         width - 2.0 * padding.x - marker_width,
     );
-    let height = (galley.size().y + 2.0 * padding.y).max(theme::TOUCH + 20.0);
+    let height = (galley.size().y + 2.0 * padding.y).max(min_height);
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, text));
     if ui.is_rect_visible(rect) {
@@ -186,7 +190,8 @@ pub fn choice_row(
     chosen: bool,
     several: bool,
 ) -> Response {
-    let response = list_row(ui, text, marker, chosen);
+    // Taller than a list row: answering is the whole screen's purpose.
+    let response = row(ui, text, marker, chosen, 1.75 * theme::TOUCH);
     let role = if several {
         egui::Role::CheckBox
     } else {
