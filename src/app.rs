@@ -1,49 +1,153 @@
-//! The eframe application: holds the loaded content and the visitor's session, and
-//! hands each frame to the current screen.
+//! The eframe application: holds the loaded content, the visitor's session and the
+//! kiosk's own state (idle timer, staff PIN, counters), and hands each frame to the
+//! current screen.
 
-use crate::content::Loaded;
+use std::time::{Duration, Instant};
+
+use egui::{Event, ViewportCommand};
+
+use crate::config::Config;
+use crate::content::{self, Loaded, Problem};
+use crate::counters::CounterStore;
+use crate::files;
+use crate::idle::{Idle, IdleTimer};
 use crate::input::InputFilter;
+use crate::pin::PinLock;
+use crate::questionnaire::evaluate;
 use crate::session::{Screen, Session};
+use crate::staff::{Staff, View};
 use crate::ui;
+use crate::ui::staff::Action;
+
+/// How the app was started.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub config: Config,
+    /// Problems with the settings file, shown to staff.
+    pub config_problems: Vec<Problem>,
+    /// When the process started; reported on stderr with the first frame.
+    pub started: Option<Instant>,
+}
 
 pub struct KioskApp {
     pub loaded: Loaded,
     pub session: Session,
+    pub staff: Staff,
+    pub counters: CounterStore,
+    config: Config,
+    config_problems: Vec<Problem>,
+    pin: PinLock,
+    idle: IdleTimer,
+    /// The answer to staff's last action.
+    staff_message: Option<String>,
+    /// Set by staff's Exit: the one way out of kiosk mode.
+    may_close: bool,
+    sized_to_monitor: bool,
     logo: Option<egui::TextureHandle>,
     qr: Option<egui::TextureHandle>,
     input: InputFilter,
-    /// When the process started; taken (and reported) once the first frame is built.
-    started: Option<std::time::Instant>,
+    started: Option<Instant>,
 }
 
 impl KioskApp {
-    /// `started`, when given, is reported on stderr with the first frame, for start-up
-    /// measurements and the system log.
-    pub fn new(ctx: &egui::Context, loaded: Loaded, started: Option<std::time::Instant>) -> Self {
+    pub fn new(ctx: &egui::Context, loaded: Loaded, options: Options) -> Self {
         ui::theme::install(ctx);
-        let logo = (!loaded.logo.rgba.is_empty()).then(|| {
-            let image =
-                egui::ColorImage::from_rgba_unmultiplied(loaded.logo.size, &loaded.logo.rgba);
-            ctx.load_texture("logo", image, egui::TextureOptions::LINEAR)
-        });
-        let qr = ui::consultation::qr_texture(ctx, &loaded.content.clinic.booking_url);
-        Self {
+        let config = options.config;
+        let today = files::date_of(files::unix_now());
+        let mut counters = CounterStore::load(config.counters_file(), &today);
+        counters.record(|c| c.app_starts += 1);
+        let pin = PinLock::load(
+            config.pin_hash.clone(),
+            config.lockout_file(),
+            files::unix_now(),
+        );
+        let mut app = Self {
             loaded,
             session: Session::default(),
-            logo,
-            qr,
+            staff: Staff::default(),
+            counters,
+            config,
+            config_problems: options.config_problems,
+            pin,
+            idle: IdleTimer::default(),
+            staff_message: None,
+            may_close: false,
+            sized_to_monitor: false,
+            logo: None,
+            qr: None,
             input: InputFilter::default(),
-            started,
-        }
+            started: options.started,
+        };
+        app.make_textures(ctx);
+        app
     }
-}
 
-impl eframe::App for KioskApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    /// Forgets everything about the visitor (and closes any staff view): the one wipe
+    /// used by the idle reset and by staff's "Start over".
+    pub fn wipe(&mut self) {
+        self.session.reset();
+        self.staff.close();
+    }
+
+    /// Decoded once per content load, never per frame.
+    fn make_textures(&mut self, ctx: &egui::Context) {
+        let logo = &self.loaded.logo;
+        self.logo = (!logo.rgba.is_empty()).then(|| {
+            let image = egui::ColorImage::from_rgba_unmultiplied(logo.size, &logo.rgba);
+            ctx.load_texture("logo", image, egui::TextureOptions::LINEAR)
+        });
+        self.qr = ui::consultation::qr_texture(ctx, &self.loaded.content.clinic.booking_url);
+    }
+
+    /// Nothing to forget: Home, untouched. The idle timer rests then.
+    fn is_pristine(&self) -> bool {
+        self.staff.view == View::Closed
+            && Session {
+                fresh_view: self.session.fresh_view,
+                ..Session::default()
+            } == self.session
+    }
+
+    fn idle_timeout(&self) -> f64 {
+        let reading = matches!(
+            self.session.screen,
+            Screen::Guide | Screen::Compare | Screen::Faq
+        );
+        let secs = if reading && self.staff.view == View::Closed {
+            self.config.reading_idle_timeout_secs
+        } else {
+            self.config.idle_timeout_secs
+        };
+        secs as f64
+    }
+
+    fn draw_screen(&mut self, ui: &mut egui::Ui) {
         let content = &self.loaded.content;
         let session = &mut self.session;
+        match self.staff.view {
+            View::PinPad => {
+                ui::staff::pin_pad(
+                    ui,
+                    &content.strings,
+                    &mut self.staff,
+                    &mut self.pin,
+                    files::unix_now(),
+                );
+                return;
+            }
+            View::Open => {
+                self.staff_screen(ui);
+                return;
+            }
+            View::Closed => {}
+        }
         match session.screen {
-            Screen::Home => ui::home::show(ui, content, self.logo.as_ref(), session),
+            Screen::Home => {
+                if ui::home::show(ui, content, self.logo.as_ref(), session) {
+                    let now = ui.input(|i| i.time);
+                    self.staff.knock(now);
+                }
+            }
             Screen::Guide => ui::guide::show(ui, content, session),
             Screen::Compare => ui::compare::show(ui, content, session),
             Screen::Faq => ui::faq::show(ui, content, session),
@@ -51,6 +155,170 @@ impl eframe::App for KioskApp {
                 ui::questionnaire::show(ui, content, self.qr.as_ref(), session)
             }
             Screen::Consultation => ui::consultation::show(ui, content, self.qr.as_ref(), session),
+        }
+    }
+
+    fn staff_screen(&mut self, ui: &mut egui::Ui) {
+        let problems: Vec<String> = self
+            .loaded
+            .problems
+            .iter()
+            .chain(&self.config_problems)
+            .map(ToString::to_string)
+            .chain(self.counters.notice.clone())
+            .collect();
+        let report = ui::staff::Report {
+            counters: &self.counters.counters,
+            problems: &problems,
+            message: self.staff_message.as_deref(),
+        };
+        let (close, action) = ui::staff::screen(ui, &self.loaded.content.strings, &report);
+        if close {
+            self.staff.close();
+            self.staff_message = None;
+        }
+        if let Some(action) = action {
+            self.staff_action(ui.ctx(), action);
+        }
+    }
+
+    fn staff_action(&mut self, ctx: &egui::Context, action: Action) {
+        let strings = &self.loaded.content.strings;
+        self.staff_message = match action {
+            Action::Exit => {
+                self.may_close = true;
+                self.counters.save();
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+                None
+            }
+            Action::Reload => {
+                let message = strings.staff_reloaded.clone();
+                self.loaded = content::load(&self.loaded.source);
+                self.make_textures(ctx);
+                self.session.reset();
+                Some(message)
+            }
+            Action::StartOver => {
+                self.session.reset();
+                None
+            }
+            Action::Export => Some(match self.counters.export(&self.config.export_file) {
+                Ok(()) => content::strings::fill(
+                    &strings.staff_exported,
+                    &[("path", &self.config.export_file.display().to_string())],
+                ),
+                Err(e) => format!("{}: {e}", self.config.export_file.display()),
+            }),
+            Action::ResetCounters => {
+                self.counters.reset(&files::date_of(files::unix_now()));
+                None
+            }
+        };
+    }
+
+    /// Adds what this frame changed to the anonymous totals: a screen opened, an FAQ answer
+    /// opened, a questionnaire result reached. Never the answers themselves.
+    fn count_changes(&mut self, before: &Session) {
+        let after = &self.session;
+        let content = &self.loaded.content;
+        let screen = (after.screen != before.screen && after.screen != Screen::Home)
+            .then(|| format!("{:?}", after.screen));
+        let faq: Vec<String> = after
+            .faq_open
+            .difference(&before.faq_open)
+            .filter_map(|&i| content.faq.entries.get(i).map(|e| e.question.clone()))
+            .collect();
+        let at_result = |s: &Session| {
+            s.screen == Screen::Questionnaire
+                && s.quiz_step >= content.questionnaire.questions.len()
+        };
+        let result = (at_result(after) && !at_result(before))
+            .then(|| evaluate(&content.questionnaire, &after.answers))
+            .flatten()
+            .map(|outcome| outcome.result.id.clone());
+        if screen.is_none() && faq.is_empty() && result.is_none() {
+            return;
+        }
+        self.counters.record(|c| {
+            for (map, key) in [(&mut c.screens, screen), (&mut c.results, result)] {
+                if let Some(key) = key {
+                    *map.entry(key).or_default() += 1;
+                }
+            }
+            for question in faq {
+                *c.faq_entries.entry(question).or_default() += 1;
+            }
+        });
+    }
+}
+
+/// Events that show a person is there.
+fn is_touch(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::PointerButton { .. }
+            | Event::PointerMoved(_)
+            | Event::Touch { .. }
+            | Event::MouseWheel { .. }
+            | Event::Key { .. }
+    )
+}
+
+impl eframe::App for KioskApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.config.kiosk && !self.may_close {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+        }
+        // Fullscreen is ignored on X11 without a window manager: cover the monitor anyway.
+        if self.config.kiosk
+            && !self.sized_to_monitor
+            && let Some(size) = ctx.input(|i| i.viewport().monitor_size)
+        {
+            let [x, y] = self.config.window_position.unwrap_or_default();
+            ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(x, y)));
+            ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+            self.sized_to_monitor = true;
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if self.config.kiosk {
+            ctx.set_cursor_icon(egui::CursorIcon::None);
+        }
+        let now = ctx.input(|i| i.time);
+        let (timeout, warning) = (self.idle_timeout(), self.config.warning_secs as f64);
+        // Judged before this frame's touches, so the tap that answers "Still there?" lands
+        // on the warning and not on the screen beneath it.
+        let idle = self.idle.state(now, timeout, warning);
+        if self.is_pristine() || ctx.input(|i| i.events.iter().any(is_touch)) {
+            self.idle.touch(now);
+        }
+        if idle == Idle::Expired {
+            self.wipe();
+            self.counters.record(|c| c.idle_resets += 1);
+            self.idle.touch(now);
+        }
+
+        let before = self.session.clone();
+        self.draw_screen(ui);
+        self.count_changes(&before);
+
+        match idle {
+            Idle::Warning { remaining } => {
+                ui::idle_warning::show(ui, &self.loaded.content.strings, remaining.ceil() as u64);
+                // Wake for the next whole second of the countdown, and no more often.
+                let next_tick = remaining - (remaining.ceil() - 1.0);
+                ctx.request_repaint_after(Duration::from_secs_f64(next_tick.max(0.05)));
+            }
+            Idle::Active { warning_in } if !self.is_pristine() => {
+                ctx.request_repaint_after(Duration::from_secs_f64(warning_in));
+            }
+            _ => {}
+        }
+        if let Some(due_in) = self.counters.save_if_due(now) {
+            ctx.request_repaint_after(Duration::from_secs_f64(due_in));
         }
         if let Some(started) = self.started.take() {
             eprintln!(
@@ -68,6 +336,10 @@ impl eframe::App for KioskApp {
         false
     }
 
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.counters.save();
+    }
+
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         if self.input.apply(raw_input) {
             ctx.request_repaint();
@@ -79,13 +351,21 @@ impl eframe::App for KioskApp {
 mod tests {
     use super::*;
     use eframe::App as _;
-    use egui::{Event, Key, Modifiers, PointerButton, RawInput, pos2};
+    use egui::{Key, Modifiers, PointerButton, RawInput, pos2};
 
     #[test]
     fn the_input_hook_filters_every_frame() {
         let ctx = egui::Context::default();
-        let loaded = crate::content::load(&crate::content::Source::BuiltIn);
-        let mut app = KioskApp::new(&ctx, loaded, None);
+        let loaded = content::load(&content::Source::BuiltIn);
+        let dir = tempfile::tempdir().unwrap();
+        let options = Options {
+            config: Config {
+                state_dir: dir.path().to_path_buf(),
+                ..Config::default()
+            },
+            ..Options::default()
+        };
+        let mut app = KioskApp::new(&ctx, loaded, options);
         let quit = Event::Key {
             key: Key::Q,
             physical_key: None,

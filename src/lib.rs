@@ -6,9 +6,15 @@
 
 pub mod app;
 pub mod check;
+pub mod config;
 pub mod content;
+pub mod counters;
+pub mod files;
+pub mod idle;
 pub mod input;
+pub mod pin;
 pub mod qr;
 pub mod questionnaire;
 pub mod session;
+pub mod staff;
 pub mod ui;

@@ -1,21 +1,34 @@
-//! Parses the command line and starts the kiosk window (or checks content).
+//! Parses the command line and starts the kiosk window (or checks content, or sets the
+//! staff PIN).
 
+use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use kiosk::app::KioskApp;
+use kiosk::app::{KioskApp, Options};
 use kiosk::content::{self, Source};
+use kiosk::{config, files, pin};
 
 /// Microneedling education kiosk for the spa's waiting room.
 #[derive(Parser)]
 #[command(version, about)]
 struct Args {
-    /// Content folder to show [default: ./content when present, else the built-in copy]
+    /// Content folder to show [default: the settings' `content`, else ./content when
+    /// present, else the built-in copy]
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,
 
-    /// Open fullscreen instead of in a window.
+    /// Settings file [default: $XDG_CONFIG_HOME/microneedling-kiosk/config.toml]
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+
+    /// Kiosk mode: fullscreen, no window decorations, hidden pointer, and closing
+    /// refused until staff exit with the PIN. Also `kiosk = true` in the settings.
+    #[arg(long)]
+    kiosk: bool,
+
+    /// Open fullscreen instead of in a window (without kiosk mode's lockdown).
     #[arg(long)]
     fullscreen: bool,
 
@@ -23,17 +36,33 @@ struct Args {
     #[arg(long, value_name = "WxH", default_value = "1920x1080", value_parser = parse_size)]
     window_size: [f32; 2],
 
-    /// Check a content folder (default: the one the kiosk would use), print every
-    /// problem as `path:line: message`, and exit non-zero if there are any.
+    /// Check a content folder (default: the one the kiosk would use) and the settings,
+    /// print every problem as `path:line: message`, and exit non-zero if there are any.
     #[arg(long, value_name = "DIR")]
     check: Option<Option<PathBuf>>,
+
+    /// Set the staff PIN (4 to 8 digits, read twice from standard input); only its hash
+    /// is stored, in the settings file.
+    #[arg(long)]
+    set_pin: bool,
 }
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let args = Args::parse();
+    let config_path = args
+        .config
+        .clone()
+        .unwrap_or_else(files::default_config_path);
+    if args.set_pin {
+        return set_pin(&config_path);
+    }
+    let (mut config, config_problems) = config::load(&config_path);
+    config.kiosk |= args.kiosk;
+    let content_dir = args.content.clone().or(config.content.clone());
     if let Some(dir) = args.check {
-        let (report, clean) = kiosk::check::run(&Source::resolve(dir.or(args.content)));
+        let (report, clean) =
+            kiosk::check::run(&Source::resolve(dir.or(content_dir)), &config_path);
         println!("{report}");
         return if clean {
             ExitCode::SUCCESS
@@ -42,30 +71,71 @@ fn main() -> ExitCode {
         };
     }
 
-    let loaded = content::load(&Source::resolve(args.content));
-    for problem in &loaded.problems {
+    let loaded = content::load(&Source::resolve(content_dir));
+    for problem in loaded.problems.iter().chain(&config_problems) {
         eprintln!("{problem}");
     }
-    let viewport = egui::ViewportBuilder::default()
+    let fullscreen = args.fullscreen || config.kiosk;
+    let mut viewport = egui::ViewportBuilder::default()
         .with_title(loaded.content.clinic.name.clone())
         .with_inner_size(args.window_size)
-        .with_min_inner_size([800.0, 600.0])
-        .with_fullscreen(args.fullscreen)
-        .with_decorations(!args.fullscreen);
-    let options = eframe::NativeOptions {
+        .with_min_inner_size([640.0, 480.0])
+        .with_fullscreen(fullscreen)
+        .with_decorations(!fullscreen);
+    if let Some(position) = config.window_position {
+        viewport = viewport.with_position(position);
+    }
+    let native = eframe::NativeOptions {
         viewport,
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
+    let options = Options {
+        config,
+        config_problems,
+        started: Some(started),
+    };
     let result = eframe::run_native(
         "microneedling-kiosk",
-        options,
-        Box::new(|cc| Ok(Box::new(KioskApp::new(&cc.egui_ctx, loaded, Some(started))))),
+        native,
+        Box::new(|cc| Ok(Box::new(KioskApp::new(&cc.egui_ctx, loaded, options)))),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("the kiosk window could not start: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn set_pin(config_path: &std::path::Path) -> ExitCode {
+    eprintln!("New staff PIN (4 to 8 digits), then the same again:");
+    let mut lines = std::io::stdin().lock().lines();
+    let mut read = || {
+        lines
+            .next()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    };
+    let (first, second) = (read(), read());
+    let result = if first != second {
+        Err("the two PINs differ".to_owned())
+    } else {
+        pin::set_in_config(config_path, &first)
+    };
+    match result {
+        Ok(()) => {
+            eprintln!(
+                "The staff PIN is set (only its hash is stored, in {}).",
+                config_path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("The PIN was not set: {e}.");
             ExitCode::FAILURE
         }
     }

@@ -12,14 +12,14 @@ use kiosk::content::Content;
 const LANDSCAPE: Vec2 = Vec2::new(1920.0, 1080.0);
 const PORTRAIT: Vec2 = Vec2::new(1080.0, 1920.0);
 
-fn kiosk(size: Vec2) -> (Harness<'static, KioskApp>, Content) {
-    let loaded = common::load_shipped();
-    let content = loaded.content.clone();
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .build_eframe(move |cc| KioskApp::new(&cc.egui_ctx, loaded, None));
-    harness.run();
-    (harness, content)
+/// The app, its content, and the temporary folder its files go to (keep it alive).
+fn kiosk(size: Vec2) -> (Harness<'static, KioskApp>, Content, tempfile::TempDir) {
+    let common::Kiosk {
+        harness,
+        content,
+        state,
+    } = common::kiosk(size);
+    (harness, content, state)
 }
 
 fn tap(harness: &mut Harness<'_, KioskApp>, label: &str) {
@@ -45,7 +45,7 @@ fn assert_touch_sized(harness: &Harness<'_, KioskApp>, screen: &str) {
 
 #[test]
 fn home_shows_the_clinic_its_four_doors_and_booking() {
-    let (harness, content) = kiosk(LANDSCAPE);
+    let (harness, content, _state) = kiosk(LANDSCAPE);
     harness.get_by_role_and_label(Role::Label, &content.clinic.name);
     harness.get_by_role_and_label(Role::Image, &content.clinic.name);
     assert!(shows(&harness, &content.strings.home_intro));
@@ -64,7 +64,7 @@ fn home_shows_the_clinic_its_four_doors_and_booking() {
 
 #[test]
 fn the_guide_pages_forward_to_the_end_and_back_to_the_start() {
-    let (mut harness, content) = kiosk(LANDSCAPE);
+    let (mut harness, content, _state) = kiosk(LANDSCAPE);
     tap(&mut harness, "Guide");
     let pages = content.guide.len();
     for (index, page) in content.guide.iter().enumerate() {
@@ -96,7 +96,7 @@ fn the_guide_pages_forward_to_the_end_and_back_to_the_start() {
 
 #[test]
 fn the_guide_contents_jump_to_any_page() {
-    let (mut harness, content) = kiosk(LANDSCAPE);
+    let (mut harness, content, _state) = kiosk(LANDSCAPE);
     tap(&mut harness, "Guide");
     tap(&mut harness, "Contents");
     assert_touch_sized(&harness, "contents");
@@ -111,7 +111,7 @@ fn the_guide_contents_jump_to_any_page() {
 #[test]
 fn compare_is_a_table_in_landscape_and_cards_in_portrait() {
     for (size, downtime_labels) in [(LANDSCAPE, 1), (PORTRAIT, 4)] {
-        let (mut harness, _) = kiosk(size);
+        let (mut harness, _, _state) = kiosk(size);
         tap(&mut harness, "Compare treatments");
         assert!(shows(&harness, "Microdermabrasion"));
         assert!(shows(&harness, "Up to 1 day"));
@@ -127,7 +127,7 @@ fn compare_is_a_table_in_landscape_and_cards_in_portrait() {
 
 #[test]
 fn an_faq_answer_opens_on_tap_and_closes_on_a_second_tap() {
-    let (mut harness, content) = kiosk(LANDSCAPE);
+    let (mut harness, content, _state) = kiosk(LANDSCAPE);
     tap(&mut harness, "Questions");
     assert_eq!(
         harness.query_all_by_role(Role::Button).count(),
@@ -145,7 +145,7 @@ fn an_faq_answer_opens_on_tap_and_closes_on_a_second_tap() {
 
 #[test]
 fn home_is_one_tap_away_from_every_screen() {
-    let (mut harness, content) = kiosk(LANDSCAPE);
+    let (mut harness, content, _state) = kiosk(LANDSCAPE);
     for tile in [
         "Guide",
         "Compare treatments",
@@ -168,7 +168,7 @@ fn home_is_one_tap_away_from_every_screen() {
 
 #[test]
 fn a_mouse_drag_scrolls_a_long_page() {
-    let (mut harness, content) = kiosk(LANDSCAPE);
+    let (mut harness, content, _state) = kiosk(LANDSCAPE);
     tap(&mut harness, "Guide");
     let title = &content.guide[0].title;
     let before = harness.get_by_label(title).rect().top();
@@ -208,7 +208,7 @@ fn button(harness: &Harness<'_, KioskApp>, pos: egui::Pos2, pressed: bool) {
 /// tested in its module: kittest does not pass events through eframe's input hook.)
 #[test]
 fn taps_far_apart_do_not_scroll_the_page() {
-    let (mut harness, content) = kiosk(LANDSCAPE);
+    let (mut harness, content, _state) = kiosk(LANDSCAPE);
     tap(&mut harness, "Guide");
     let title = &content.guide[0].title;
     let before = harness.get_by_label(title).rect().top();
@@ -281,7 +281,7 @@ fn answer_all(harness: &mut Harness<'_, KioskApp>, concerns: &[&str], yes_to: &[
 
 #[test]
 fn the_questionnaire_reaches_a_good_fit_and_back_keeps_every_answer() {
-    let (mut harness, _) = kiosk(LANDSCAPE);
+    let (mut harness, _, _state) = kiosk(LANDSCAPE);
     answer_all(&mut harness, &["Enlarged pores"], &[]);
     assert!(shows(&harness, "A good fit to discuss microneedling"));
     assert!(shows(
@@ -322,7 +322,7 @@ fn the_questionnaire_reaches_a_good_fit_and_back_keeps_every_answer() {
 
 #[test]
 fn a_pregnant_visitor_with_enlarged_pores_is_asked_to_talk_first() {
-    let (mut harness, _) = kiosk(PORTRAIT);
+    let (mut harness, _, _state) = kiosk(PORTRAIT);
     answer_all(&mut harness, &["Enlarged pores"], &["pregnant"]);
     assert!(shows(&harness, "Talk with a provider first"));
     assert!(!shows(&harness, "A good fit to discuss microneedling"));
@@ -338,7 +338,7 @@ fn a_pregnant_visitor_with_enlarged_pores_is_asked_to_talk_first() {
 
 #[test]
 fn pigmentation_points_to_chemical_peels_with_their_comparison_row() {
-    let (mut harness, _) = kiosk(LANDSCAPE);
+    let (mut harness, _, _state) = kiosk(LANDSCAPE);
     answer_all(
         &mut harness,
         &["Uneven tone or pigmentation"],
@@ -359,7 +359,7 @@ fn pigmentation_points_to_chemical_peels_with_their_comparison_row() {
 
 #[test]
 fn the_consultation_card_is_one_tap_from_home() {
-    let (mut harness, content) = kiosk(PORTRAIT);
+    let (mut harness, content, _state) = kiosk(PORTRAIT);
     tap(&mut harness, "Book a consultation");
     assert!(shows(&harness, &content.clinic.phone));
     assert!(shows(&harness, &content.clinic.address[0]));

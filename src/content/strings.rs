@@ -41,39 +41,95 @@ pub struct Strings {
     pub front_desk: String,
     pub call: String,
     pub visit: String,
+    pub idle_title: String,
+    /// "… in {n} seconds".
+    pub idle_message: String,
+    pub idle_continue: String,
+    pub staff_title: String,
+    pub pin_prompt: String,
+    /// "{n} tries left".
+    pub pin_wrong: String,
+    /// "locked for {n} minutes".
+    pub pin_locked: String,
+    pub pin_missing: String,
+    pub pin_enter: String,
+    pub pin_clear: String,
+    pub cancel: String,
+    pub staff_exit: String,
+    pub staff_reload: String,
+    pub staff_start_over: String,
+    pub staff_export: String,
+    pub staff_reset_counters: String,
+    /// "Counters since {date}".
+    pub staff_counters: String,
+    pub staff_app_starts: String,
+    pub staff_idle_resets: String,
+    pub staff_screens: String,
+    pub staff_results: String,
+    pub staff_faq: String,
+    pub staff_problems: String,
+    pub staff_no_problems: String,
+    /// "Saved to {path}".
+    pub staff_exported: String,
+    pub staff_reloaded: String,
 }
 
 impl Strings {
     pub fn page_of(&self, n: usize, m: usize) -> String {
-        fill(&self.page_of, n, m)
+        fill(
+            &self.page_of,
+            &[("n", &n.to_string()), ("m", &m.to_string())],
+        )
     }
 
     pub fn question_of(&self, n: usize, m: usize) -> String {
-        fill(&self.question_of, n, m)
+        fill(
+            &self.question_of,
+            &[("n", &n.to_string()), ("m", &m.to_string())],
+        )
     }
 }
 
-fn fill(template: &str, n: usize, m: usize) -> String {
-    template
-        .replace("{n}", &n.to_string())
-        .replace("{m}", &m.to_string())
+/// `template` with each `{name}` replaced by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
 }
+
+/// The placeholders each template must keep, so staff cannot silently lose a number.
+const TEMPLATES: &[(&str, &[&str])] = &[
+    ("page_of", &["n", "m"]),
+    ("question_of", &["n", "m"]),
+    ("idle_message", &["n"]),
+    ("pin_wrong", &["n"]),
+    ("pin_locked", &["n"]),
+    ("staff_counters", &["date"]),
+    ("staff_exported", &["path"]),
+];
 
 pub fn parse(text: &str) -> Result<Strings, Vec<Issue>> {
     let strings: Strings = parse_toml(text)?;
-    let issues: Vec<Issue> = [
-        ("page_of", &strings.page_of),
-        ("question_of", &strings.question_of),
-    ]
-    .into_iter()
-    .filter(|(_, template)| !(template.contains("{n}") && template.contains("{m}")))
-    .map(|(key, _)| {
-        Issue::new(
-            line_of_key(text, key),
-            format!("`{key}` must contain {{n}} (this one) and {{m}} (how many there are)"),
-        )
-    })
-    .collect();
+    let table: toml::Table = toml::from_str(text).unwrap_or_default();
+    let issues: Vec<Issue> = TEMPLATES
+        .iter()
+        .filter_map(|(key, names)| {
+            let template = table.get(*key)?.as_str()?;
+            let missing: Vec<String> = names
+                .iter()
+                .map(|name| format!("{{{name}}}"))
+                .filter(|placeholder| !template.contains(placeholder.as_str()))
+                .collect();
+            (!missing.is_empty()).then(|| {
+                Issue::new(
+                    line_of_key(text, key),
+                    format!("`{key}` must keep {}", missing.join(" and ")),
+                )
+            })
+        })
+        .collect();
     if issues.is_empty() {
         Ok(strings)
     } else {

@@ -5,7 +5,7 @@ use egui::{Frame, RichText, Stroke, Ui, Vec2};
 
 use super::{markdown_view, theme, widgets};
 use crate::content::{Compare, Content};
-use crate::session::Session;
+use crate::session::{Screen, Session};
 
 /// Narrower columns than this wrap every other word; switch to cards instead.
 const MIN_COLUMN_WIDTH: f32 = 230.0;
@@ -14,7 +14,9 @@ pub fn show(ui: &mut Ui, content: &Content, session: &mut Session) {
     let s = &content.strings;
     let compare = &content.compare;
     let title = compare.title.as_deref().unwrap_or(&s.compare_title);
-    widgets::top_bar(ui, s, title, session, |_, _| {});
+    if widgets::top_bar(ui, &s.home, title, |_| {}) {
+        session.go(Screen::Home);
+    }
     let fresh = session.take_fresh_view();
     widgets::body(ui, |ui| {
         widgets::scroll(ui, "compare", fresh, |ui| {

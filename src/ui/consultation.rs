@@ -6,7 +6,7 @@ use egui::{RichText, TextureHandle, Ui, Vec2};
 use super::{theme, widgets};
 use crate::content::{Clinic, Content, Strings};
 use crate::qr;
-use crate::session::Session;
+use crate::session::{Screen, Session};
 
 /// Pixels per QR module: large enough for a phone camera at arm's length.
 pub const MODULE_PIXELS: f32 = 10.0;
@@ -22,7 +22,9 @@ pub fn qr_texture(ctx: &egui::Context, booking_url: &str) -> Option<TextureHandl
 
 pub fn show(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, session: &mut Session) {
     let s = &content.strings;
-    widgets::top_bar(ui, s, &s.book_title, session, |_, _| {});
+    if widgets::top_bar(ui, &s.home, &s.book_title, |_| {}) {
+        session.go(Screen::Home);
+    }
     let fresh = session.take_fresh_view();
     widgets::body(ui, |ui| {
         widgets::scroll(ui, "consultation", fresh, |ui| {

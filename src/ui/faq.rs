@@ -3,12 +3,14 @@
 use super::widgets::Marker;
 use super::{markdown_view, theme, widgets};
 use crate::content::Content;
-use crate::session::Session;
+use crate::session::{Screen, Session};
 
 pub fn show(ui: &mut egui::Ui, content: &Content, session: &mut Session) {
     let s = &content.strings;
     let title = content.faq.title.as_deref().unwrap_or(&s.faq_title);
-    widgets::top_bar(ui, s, title, session, |_, _| {});
+    if widgets::top_bar(ui, &s.home, title, |_| {}) {
+        session.go(Screen::Home);
+    }
     let fresh = session.take_fresh_view();
     widgets::body(ui, |ui| {
         widgets::scroll(ui, "faq", fresh, |ui| {

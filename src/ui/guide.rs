@@ -4,21 +4,28 @@ use egui::{Align, Layout, RichText, Ui};
 
 use super::{markdown_view, theme, widgets};
 use crate::content::{Content, GuidePage};
-use crate::session::Session;
+use crate::session::{Screen, Session};
 
 pub fn show(ui: &mut Ui, content: &Content, session: &mut Session) {
     let s = &content.strings;
     let pages = content.guide.len();
-    widgets::top_bar(ui, s, &s.guide_title, session, |ui, session| {
+    let mut show_contents = None;
+    let home = widgets::top_bar(ui, &s.home, &s.guide_title, |ui| {
         let (label, show) = if session.guide_contents {
             (&s.close_contents, false)
         } else {
             (&s.contents, true)
         };
         if widgets::secondary_button(ui, label, true).clicked() {
-            session.show_contents(show);
+            show_contents = Some(show);
         }
     });
+    if home {
+        session.go(Screen::Home);
+    }
+    if let Some(show) = show_contents {
+        session.show_contents(show);
+    }
     let fresh = session.take_fresh_view();
     if session.guide_contents {
         widgets::body(ui, |ui| {

@@ -9,14 +9,21 @@ use crate::session::{Screen, Session};
 /// The booking banner under the tiles.
 const BOOK_HEIGHT: f32 = 150.0;
 
-pub fn show(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>, session: &mut Session) {
+/// Draws Home; returns true when the logo was tapped (part of the staff gesture).
+pub fn show(
+    ui: &mut Ui,
+    content: &Content,
+    logo: Option<&TextureHandle>,
+    session: &mut Session,
+) -> bool {
     let strings = &content.strings;
+    let mut logo_tapped = false;
     widgets::body(ui, |ui| {
         let viewport_bottom = ui.max_rect().bottom();
         widgets::scroll(ui, "home", session.take_fresh_view(), |ui| {
             widgets::reading_column(ui, 1400.0, |ui| {
                 ui.add_space(24.0);
-                header(ui, content, logo);
+                logo_tapped = header(ui, content, logo);
                 ui.add_space(28.0);
                 ui.label(RichText::new(&strings.home_intro).size(theme::CARD_HEADING));
                 ui.label(
@@ -48,18 +55,19 @@ pub fn show(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>, sessio
             });
         });
     });
+    logo_tapped
 }
 
-fn header(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>) {
+fn header(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>) -> bool {
     ui.horizontal(|ui| {
-        if let Some(logo) = logo {
-            ui.add(
-                egui::Image::new(logo)
-                    .fit_to_exact_size(Vec2::splat(140.0))
-                    .alt_text(&content.clinic.name),
-            );
-            ui.add_space(20.0);
-        }
+        let tapped = logo.is_some_and(|logo| {
+            let image = egui::Image::new(logo)
+                .fit_to_exact_size(Vec2::splat(140.0))
+                .alt_text(&content.clinic.name)
+                .sense(egui::Sense::click());
+            ui.add(image).clicked()
+        });
+        ui.add_space(20.0);
         ui.with_layout(Layout::top_down(Align::Min), |ui| {
             ui.add_space(16.0);
             ui.label(
@@ -74,7 +82,9 @@ fn header(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>) {
                     .color(theme::TEXT_MUTED),
             );
         });
-    });
+        tapped
+    })
+    .inner
 }
 
 fn tiles(ui: &mut Ui, content: &Content, session: &mut Session, room: f32) {

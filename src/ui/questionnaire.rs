@@ -7,18 +7,23 @@ use super::widgets::Marker;
 use super::{compare, consultation, markdown_view, theme, widgets};
 use crate::content::Content;
 use crate::questionnaire::{Question, evaluate};
-use crate::session::Session;
+use crate::session::{Screen, Session};
 
 pub fn show(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, session: &mut Session) {
     let s = &content.strings;
     let questionnaire = &content.questionnaire;
     let total = questionnaire.questions.len();
-    widgets::top_bar(ui, s, &questionnaire.title, session, |ui, session| {
+    let mut start_over = false;
+    let home = widgets::top_bar(ui, &s.home, &questionnaire.title, |ui| {
         let started = session.quiz_step > 0 || !session.answers.is_empty();
-        if widgets::secondary_button(ui, &s.start_over, started).clicked() {
-            session.start_over();
-        }
+        start_over = widgets::secondary_button(ui, &s.start_over, started).clicked();
     });
+    if home {
+        session.go(Screen::Home);
+    }
+    if start_over {
+        session.start_over();
+    }
     let step = session.quiz_step.min(total);
     let question = questionnaire.questions.get(step);
     egui::Panel::bottom("quiz_nav")

@@ -8,8 +8,6 @@ use egui::{
 };
 
 use super::theme;
-use crate::content::Strings;
-use crate::session::{Screen, Session};
 
 /// The main action of a view: filled with the accent colour.
 pub fn primary_button(ui: &mut Ui, text: &str, enabled: bool) -> Response {
@@ -218,22 +216,15 @@ fn panel_background(ui: &Ui, rect: egui::Rect, lit: bool) {
     );
 }
 
-/// The bar at the top of every screen but Home: Home on the left, the screen's title,
-/// and room on the right for the screen's own button.
-pub fn top_bar(
-    ui: &mut Ui,
-    strings: &Strings,
-    title: &str,
-    session: &mut Session,
-    right: impl FnOnce(&mut Ui, &mut Session),
-) {
+/// The bar at the top of every screen but Home: a way back on the left (usually Home),
+/// the screen's title, and room on the right for the screen's own button. Returns true
+/// when the way back was tapped.
+pub fn top_bar(ui: &mut Ui, back: &str, title: &str, right: impl FnOnce(&mut Ui)) -> bool {
     egui::Panel::top("top_bar")
         .frame(bar_frame())
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                if secondary_button(ui, &strings.home, true).clicked() {
-                    session.go(Screen::Home);
-                }
+                let back = secondary_button(ui, back, true).clicked();
                 ui.add_space(24.0);
                 ui.label(
                     RichText::new(title)
@@ -241,11 +232,12 @@ pub fn top_bar(
                         .size(theme::TITLE)
                         .color(theme::TEXT),
                 );
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    right(ui, session)
-                });
-            });
-        });
+                ui.with_layout(Layout::right_to_left(Align::Center), right);
+                back
+            })
+            .inner
+        })
+        .inner
 }
 
 /// A vertical scroll area that scrolls by dragging anywhere, with a mouse as well as

@@ -3,6 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use egui_kittest::Harness;
+use kiosk::app::{KioskApp, Options};
+use kiosk::config::Config;
 use kiosk::content::{self, Loaded, Source};
 
 pub fn shipped_content() -> PathBuf {
@@ -35,4 +38,42 @@ pub fn load_folder(dir: &Path) -> Loaded {
 
 pub fn load_shipped() -> Loaded {
     load_folder(&shipped_content())
+}
+
+/// The real app on the shipped content, in a headless harness, with its files in a
+/// temporary folder that lives as long as it.
+pub struct Kiosk {
+    pub harness: Harness<'static, KioskApp>,
+    pub content: content::Content,
+    pub state: tempfile::TempDir,
+}
+
+pub fn kiosk(size: egui::Vec2) -> Kiosk {
+    kiosk_with(size, |_| {})
+}
+
+/// Like [`kiosk`], with settings changed by `configure` (the state folder is preset).
+pub fn kiosk_with(size: egui::Vec2, configure: impl FnOnce(&mut Config)) -> Kiosk {
+    let state = tempfile::tempdir().expect("temporary folder");
+    let mut config = Config {
+        state_dir: state.path().to_path_buf(),
+        export_file: state.path().join("export/counters.csv"),
+        ..Config::default()
+    };
+    configure(&mut config);
+    let loaded = load_shipped();
+    let content = loaded.content.clone();
+    let options = Options {
+        config,
+        ..Options::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(move |cc| KioskApp::new(&cc.egui_ctx, loaded, options));
+    harness.run();
+    Kiosk {
+        harness,
+        content,
+        state,
+    }
 }

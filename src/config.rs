@@ -1,0 +1,229 @@
+//! The kiosk's settings (`config.toml`): kiosk mode, idle timeouts, where files go, the
+//! staff PIN's hash. A wrong value never stops the kiosk: it is reported with its line
+//! and that setting's default is used.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+
+use crate::content::Problem;
+use crate::content::problem::LineIndex;
+use crate::files;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// Fullscreen, no decorations, hidden pointer, close refused without the staff PIN.
+    pub kiosk: bool,
+    /// The content folder; `None` for `./content` when present, else the built-in copy.
+    pub content: Option<PathBuf>,
+    /// Where the window opens, in screen pixels: picks the monitor in kiosk mode.
+    pub window_position: Option<[f32; 2]>,
+    /// Seconds without a touch before "Still there?" on most screens.
+    pub idle_timeout_secs: u64,
+    /// The same on reading screens (guide, comparison, FAQ), where people read longer.
+    pub reading_idle_timeout_secs: u64,
+    /// How long "Still there?" counts down before everything is forgotten.
+    pub warning_secs: u64,
+    /// Counters and the PIN lockout are kept here.
+    pub state_dir: PathBuf,
+    /// Where "Export counters" writes its CSV file.
+    pub export_file: PathBuf,
+    /// The staff PIN, as an Argon2 hash (`kiosk --set-pin` writes it).
+    pub pin_hash: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let state_dir = files::default_state_dir();
+        Self {
+            kiosk: false,
+            content: None,
+            window_position: None,
+            idle_timeout_secs: 90,
+            reading_idle_timeout_secs: 180,
+            warning_secs: 30,
+            export_file: state_dir.join("counters.csv"),
+            state_dir,
+            pin_hash: None,
+        }
+    }
+}
+
+impl Config {
+    pub fn counters_file(&self) -> PathBuf {
+        self.state_dir.join("counters.toml")
+    }
+
+    pub fn lockout_file(&self) -> PathBuf {
+        self.state_dir.join("pin-lockout.toml")
+    }
+}
+
+/// The settings in `path` (defaults when the file does not exist), and what was wrong.
+pub fn load(path: &Path) -> (Config, Vec<Problem>) {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text, &path.display().to_string()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => (
+            Config::default(),
+            vec![Problem {
+                path: path.display().to_string(),
+                line: 1,
+                message: format!("the settings cannot be read ({e}); using the defaults"),
+            }],
+        ),
+    }
+}
+
+const KEYS: &str = "kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash";
+
+pub fn parse(text: &str, path: &str) -> (Config, Vec<Problem>) {
+    let mut config = Config::default();
+    let lines = LineIndex::new(text);
+    let problem = |line: usize, message: String| Problem {
+        path: path.to_owned(),
+        line,
+        message,
+    };
+    let table: BTreeMap<String, Spanned<toml::Value>> = match toml::from_str(text) {
+        Ok(table) => table,
+        Err(e) => {
+            let line = e.span().map_or(1, |s| lines.line_of(s.start));
+            let message = format!("{}; using the default settings", e.message().trim());
+            return (config, vec![problem(line, message)]);
+        }
+    };
+    let mut problems = Vec::new();
+    for (key, value) in &table {
+        let line = lines.line_of(value.span().start);
+        if let Err(message) = apply(&mut config, key, value.get_ref()) {
+            problems.push(problem(line, message));
+        }
+    }
+    (config, problems)
+}
+
+/// Sets one setting, or says why it cannot be used (its default stays).
+fn apply(config: &mut Config, key: &str, value: &toml::Value) -> Result<(), String> {
+    let seconds = |min: u64, max: u64, default: u64| {
+        value
+            .as_integer()
+            .and_then(|n| u64::try_from(n).ok())
+            .filter(|n| (min..=max).contains(n))
+            .ok_or_else(|| {
+                format!(
+                    "`{key}` must be a whole number of seconds from {min} to {max}; using {default}"
+                )
+            })
+    };
+    let path = || {
+        value
+            .as_str()
+            .filter(|s| !s.trim().is_empty())
+            .map(PathBuf::from)
+            .ok_or_else(|| {
+                format!("`{key}` must be a folder or file path in quotes; using the default")
+            })
+    };
+    let defaults = Config::default();
+    match key {
+        "kiosk" => {
+            config.kiosk = value
+                .as_bool()
+                .ok_or("`kiosk` must be true or false; using false")?;
+        }
+        "content" => config.content = Some(path()?),
+        "window_position" => {
+            let position = value
+                .as_array()
+                .filter(|a| a.len() == 2)
+                .and_then(|a| {
+                    let number = |v: &toml::Value| v.as_integer().map(|n| n as f32).or(v.as_float().map(|f| f as f32));
+                    Some([number(&a[0])?, number(&a[1])?])
+                })
+                .ok_or("`window_position` must be two numbers such as [1920, 0]; using the first monitor")?;
+            config.window_position = Some(position);
+        }
+        "idle_timeout_secs" => {
+            config.idle_timeout_secs = seconds(10, 3600, defaults.idle_timeout_secs)?;
+        }
+        "reading_idle_timeout_secs" => {
+            config.reading_idle_timeout_secs =
+                seconds(10, 3600, defaults.reading_idle_timeout_secs)?;
+        }
+        "warning_secs" => config.warning_secs = seconds(20, 300, defaults.warning_secs)?,
+        "state_dir" => {
+            config.state_dir = path()?;
+        }
+        "export_file" => config.export_file = path()?,
+        "pin_hash" => {
+            let hash = value
+                .as_str()
+                .filter(|h| h.starts_with("$argon2"))
+                .ok_or("`pin_hash` is not a PIN hash; set the PIN with `kiosk --set-pin`; until then the staff screen cannot be opened")?;
+            config.pin_hash = Some(hash.to_owned());
+        }
+        _ => return Err(format!("unknown setting `{key}`; the settings are: {KEYS}")),
+    }
+    Ok(())
+}
+
+/// `text` with `pin_hash` set to `hash`: the line replaced where there is one, else added.
+pub fn with_pin_hash(text: &str, hash: &str) -> String {
+    let line = format!("pin_hash = \"{hash}\"");
+    let mut replaced = false;
+    let mut lines: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if !replaced && l.trim_start().starts_with("pin_hash") {
+                replaced = true;
+                line.clone()
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    if !replaced {
+        lines.push(line);
+    }
+    lines.join("\n") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_file_gives_the_defaults() {
+        assert_eq!(parse("", "c.toml"), (Config::default(), Vec::new()));
+    }
+
+    #[test]
+    fn good_values_are_used() {
+        let (config, problems) = parse(
+            "kiosk = true\nidle_timeout_secs = 60\nwindow_position = [1920, 0]\nstate_dir = \"/var/kiosk\"\n",
+            "c.toml",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(config.kiosk);
+        assert_eq!(config.idle_timeout_secs, 60);
+        assert_eq!(config.window_position, Some([1920.0, 0.0]));
+        assert_eq!(
+            config.counters_file(),
+            PathBuf::from("/var/kiosk/counters.toml")
+        );
+    }
+
+    #[test]
+    fn the_pin_hash_line_is_replaced_or_added() {
+        assert_eq!(
+            with_pin_hash("kiosk = true", "$argon2id$x"),
+            "kiosk = true\npin_hash = \"$argon2id$x\"\n"
+        );
+        assert_eq!(
+            with_pin_hash("pin_hash = \"old\"\nkiosk = true\n", "$argon2id$y"),
+            "pin_hash = \"$argon2id$y\"\nkiosk = true\n"
+        );
+    }
+}

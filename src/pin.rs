@@ -1,0 +1,159 @@
+//! The staff PIN: checked against an Argon2 hash (the PIN itself is never stored), with a
+//! lockout after repeated wrong tries that doubles each time and survives a restart.
+
+use std::path::PathBuf;
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use serde::{Deserialize, Serialize};
+
+use crate::files;
+
+/// Wrong tries allowed before the pad locks.
+pub const TRIES: u32 = 5;
+/// The first lockout; each further one doubles.
+pub const FIRST_LOCKOUT_SECS: u64 = 5 * 60;
+
+/// A PIN is 4 to 8 digits: typed on the app's own pad, never on a keyboard.
+pub fn check_format(pin: &str) -> Result<(), String> {
+    if (4..=8).contains(&pin.len()) && pin.chars().all(|c| c.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err("a staff PIN is 4 to 8 digits".to_owned())
+    }
+}
+
+/// A salted Argon2id hash of `pin`, as a PHC string for the settings file.
+pub fn hash(pin: &str) -> Result<String, String> {
+    check_format(pin)?;
+    Argon2::default()
+        .hash_password(pin.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| format!("the PIN could not be hashed: {e}"))
+}
+
+/// Hashes `pin` into the settings file at `config_path`, keeping its other settings.
+pub fn set_in_config(config_path: &std::path::Path, pin: &str) -> Result<(), String> {
+    let hash = hash(pin)?;
+    let text = match std::fs::read_to_string(config_path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(format!("{} cannot be read: {e}", config_path.display())),
+    };
+    let text = crate::config::with_pin_hash(&text, &hash);
+    files::write_atomically(config_path, text.as_bytes())
+        .map_err(|e| format!("{} cannot be written: {e}", config_path.display()))
+}
+
+/// What the lockout file keeps: counts and a time, never a PIN.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LockState {
+    pub wrong_tries: u32,
+    pub lockouts: u32,
+    /// Unix time until which the pad refuses every PIN.
+    pub locked_until: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Attempt {
+    Accepted,
+    Wrong {
+        tries_left: u32,
+    },
+    /// Refused without checking, even the right PIN, for this many more seconds.
+    LockedOut {
+        seconds: u64,
+    },
+    /// No PIN has been set, so the staff screen cannot be opened.
+    NoPin,
+}
+
+#[derive(Debug)]
+pub struct PinLock {
+    hash: Option<String>,
+    path: PathBuf,
+    state: LockState,
+}
+
+impl PinLock {
+    /// The lock for `hash`, with its lockout state read from `path`. An unreadable state
+    /// file counts as a fresh lockout, so deleting or damaging it never unlocks the pad.
+    pub fn load(hash: Option<String>, path: PathBuf, now: u64) -> Self {
+        let state = match std::fs::read_to_string(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => LockState::default(),
+            Ok(text) => toml::from_str(&text).unwrap_or_else(|_| damaged(now)),
+            Err(_) => damaged(now),
+        };
+        Self { hash, path, state }
+    }
+
+    pub fn has_pin(&self) -> bool {
+        self.hash.is_some()
+    }
+
+    /// Seconds until the pad accepts a PIN again, when it is locked.
+    pub fn locked_for(&self, now: u64) -> Option<u64> {
+        (self.state.locked_until > now).then(|| self.state.locked_until - now)
+    }
+
+    pub fn try_pin(&mut self, pin: &str, now: u64) -> Attempt {
+        let Some(hash) = &self.hash else {
+            return Attempt::NoPin;
+        };
+        if let Some(seconds) = self.locked_for(now) {
+            return Attempt::LockedOut { seconds };
+        }
+        let right = Argon2::default()
+            .verify_password(pin.as_bytes(), hash.as_str())
+            .is_ok();
+        let attempt = if right {
+            self.state = LockState::default();
+            Attempt::Accepted
+        } else {
+            self.state.wrong_tries += 1;
+            if self.state.wrong_tries >= TRIES {
+                let seconds = FIRST_LOCKOUT_SECS.saturating_mul(1 << self.state.lockouts.min(16));
+                self.state.lockouts += 1;
+                self.state.wrong_tries = 0;
+                self.state.locked_until = now + seconds;
+                Attempt::LockedOut { seconds }
+            } else {
+                Attempt::Wrong {
+                    tries_left: TRIES - self.state.wrong_tries,
+                }
+            }
+        };
+        self.save();
+        attempt
+    }
+
+    fn save(&self) {
+        let text = toml::to_string(&self.state).unwrap_or_default();
+        // A failed write only loses the lockout's memory across a restart; the pad in
+        // memory stays locked.
+        let _ = files::write_atomically(&self.path, text.as_bytes());
+    }
+}
+
+fn damaged(now: u64) -> LockState {
+    LockState {
+        wrong_tries: 0,
+        lockouts: 1,
+        locked_until: now + FIRST_LOCKOUT_SECS,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pins_are_four_to_eight_digits() {
+        assert!(check_format("1234").is_ok());
+        assert!(check_format("12345678").is_ok());
+        assert!(check_format("123").is_err());
+        assert!(check_format("12a4").is_err());
+        assert!(hash("12").is_err());
+    }
+}

@@ -1,0 +1,203 @@
+//! The staff side: a PIN pad drawn by the app (no system keyboard), and the staff screen
+//! with exit, reload, start over, and the anonymous counters.
+
+use egui::{Button, RichText, Stroke, Ui, Vec2};
+
+use super::{theme, widgets};
+use crate::content::Strings;
+use crate::content::strings::fill;
+use crate::counters::Counters;
+use crate::pin::PinLock;
+use crate::staff::{PadMessage, Staff};
+
+/// What staff asked for on the staff screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Exit,
+    Reload,
+    StartOver,
+    Export,
+    ResetCounters,
+}
+
+/// What the staff screen shows besides its buttons.
+pub struct Report<'a> {
+    pub counters: &'a Counters,
+    /// Problems with file and line, and notices (e.g. a damaged counters file).
+    pub problems: &'a [String],
+    /// The answer to the last action, e.g. where the export went.
+    pub message: Option<&'a str>,
+}
+
+pub fn pin_pad(ui: &mut Ui, strings: &Strings, staff: &mut Staff, lock: &mut PinLock, now: u64) {
+    if widgets::top_bar(ui, &strings.cancel, &strings.staff_title, |_| {}) {
+        staff.close();
+        return;
+    }
+    widgets::body(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(24.0);
+            if !lock.has_pin() {
+                ui.label(RichText::new(&strings.pin_missing).size(theme::CARD_HEADING));
+                return;
+            }
+            ui.label(
+                RichText::new(&strings.pin_prompt)
+                    .family(theme::display())
+                    .size(theme::TITLE),
+            );
+            dots(ui, staff.digits.len());
+            let locked = lock.locked_for(now);
+            let message = match (locked, staff.pad_message) {
+                (Some(seconds), _) | (None, Some(PadMessage::LockedOut { seconds })) => Some(fill(
+                    &strings.pin_locked,
+                    &[("n", &seconds.div_ceil(60).to_string())],
+                )),
+                (None, Some(PadMessage::Wrong { tries_left })) => {
+                    Some(fill(&strings.pin_wrong, &[("n", &tries_left.to_string())]))
+                }
+                (None, None) => None,
+            };
+            ui.label(
+                RichText::new(message.unwrap_or_default())
+                    .size(theme::BODY)
+                    .color(theme::TEXT),
+            );
+            ui.add_space(12.0);
+            keypad(ui, strings, staff, lock, now);
+        });
+    });
+}
+
+/// One dot per digit typed, so the PIN never shows.
+fn dots(ui: &mut Ui, typed: usize) {
+    let size = Vec2::new(8.0 * 36.0, 48.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    for i in 0..crate::staff::MAX_DIGITS {
+        let centre = rect.left_center() + Vec2::new(18.0 + 36.0 * i as f32, 0.0);
+        if i < typed {
+            ui.painter().circle_filled(centre, 10.0, theme::ACCENT);
+        } else {
+            ui.painter()
+                .circle_stroke(centre, 10.0, Stroke::new(1.5, theme::BORDER));
+        }
+    }
+}
+
+fn keypad(ui: &mut Ui, strings: &Strings, staff: &mut Staff, lock: &mut PinLock, now: u64) {
+    let key_size = Vec2::new(150.0, 96.0);
+    let width = 3.0 * key_size.x + 2.0 * 16.0;
+    let rows: [[&str; 3]; 4] = [
+        ["1", "2", "3"],
+        ["4", "5", "6"],
+        ["7", "8", "9"],
+        [&strings.pin_clear, "0", &strings.pin_enter],
+    ];
+    for row in rows {
+        ui.allocate_ui(Vec2::new(width, key_size.y), |ui| {
+            ui.horizontal(|ui| {
+                for key in row {
+                    let text = RichText::new(key).size(theme::TITLE * 0.8);
+                    let button = Button::new(text)
+                        .min_size(key_size)
+                        .fill(theme::SURFACE)
+                        .stroke(Stroke::new(1.5, theme::BORDER));
+                    if !ui.add(button).clicked() {
+                        continue;
+                    }
+                    if key == strings.pin_clear {
+                        staff.digits.clear();
+                    } else if key == strings.pin_enter {
+                        staff.submit(lock, now);
+                    } else if let Some(digit) = key.chars().next() {
+                        staff.press_digit(digit);
+                    }
+                }
+            });
+        });
+    }
+}
+
+pub fn screen(ui: &mut Ui, strings: &Strings, report: &Report<'_>) -> (bool, Option<Action>) {
+    let close = widgets::top_bar(ui, &strings.home, &strings.staff_title, |_| {});
+    let mut action = None;
+    widgets::body(ui, |ui| {
+        widgets::scroll(ui, "staff", false, |ui| {
+            widgets::reading_column(ui, 1400.0, |ui| {
+                if let Some(message) = report.message {
+                    ui.label(
+                        RichText::new(message)
+                            .size(theme::CARD_HEADING)
+                            .color(theme::ACCENT),
+                    );
+                }
+                ui.horizontal_wrapped(|ui| {
+                    if widgets::primary_button(ui, &strings.staff_exit, true).clicked() {
+                        action = Some(Action::Exit);
+                    }
+                    for (label, choice) in [
+                        (&strings.staff_reload, Action::Reload),
+                        (&strings.staff_start_over, Action::StartOver),
+                        (&strings.staff_export, Action::Export),
+                        (&strings.staff_reset_counters, Action::ResetCounters),
+                    ] {
+                        if widgets::secondary_button(ui, label, true).clicked() {
+                            action = Some(choice);
+                        }
+                    }
+                });
+                ui.add_space(12.0);
+                counters(ui, strings, report.counters);
+                ui.add_space(12.0);
+                widgets::card(ui, |ui| {
+                    heading(ui, &strings.staff_problems);
+                    if report.problems.is_empty() {
+                        ui.label(RichText::new(&strings.staff_no_problems).size(theme::BODY));
+                    }
+                    for problem in report.problems {
+                        ui.label(
+                            RichText::new(problem)
+                                .size(theme::SMALL)
+                                .family(egui::FontFamily::Monospace),
+                        );
+                    }
+                });
+            });
+        });
+    });
+    (close, action)
+}
+
+fn counters(ui: &mut Ui, strings: &Strings, counters: &Counters) {
+    widgets::card(ui, |ui| {
+        heading(
+            ui,
+            &fill(&strings.staff_counters, &[("date", &counters.since)]),
+        );
+        let line = |ui: &mut Ui, label: &str, count: u64| {
+            ui.label(RichText::new(format!("{label}: {count}")).size(theme::BODY));
+        };
+        line(ui, &strings.staff_app_starts, counters.app_starts);
+        line(ui, &strings.staff_idle_resets, counters.idle_resets);
+        for (title, map) in [
+            (&strings.staff_screens, &counters.screens),
+            (&strings.staff_results, &counters.results),
+            (&strings.staff_faq, &counters.faq_entries),
+        ] {
+            ui.add_space(8.0);
+            ui.label(RichText::new(title).size(theme::BODY).family(theme::bold()));
+            for (item, count) in map {
+                line(ui, item, *count);
+            }
+        }
+    });
+}
+
+fn heading(ui: &mut Ui, text: &str) {
+    ui.label(
+        RichText::new(text)
+            .size(theme::CARD_HEADING)
+            .family(theme::bold())
+            .color(theme::ACCENT),
+    );
+}
