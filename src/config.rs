@@ -101,6 +101,7 @@ pub fn parse(text: &str, path: &str) -> (Config, Vec<Problem>) {
             problems.push(problem(line, message));
         }
     }
+    problems.sort_by_key(|p| p.line);
     (config, problems)
 }
 
@@ -213,6 +214,39 @@ mod tests {
             config.counters_file(),
             PathBuf::from("/var/kiosk/counters.toml")
         );
+    }
+
+    #[test]
+    fn each_bad_value_falls_back_to_its_default_with_its_line() {
+        let text = "# settings\nkiosk = \"yes\"\nidle_timeout_secs = 5\nreading_idle_timeout_secs = -1\nwarning_secs = 10\nwindow_position = [1]\nstate_dir = \"\"\nexport_file = 7\npin_hash = \"1234\"\ncolour = \"red\"\n";
+        let (config, problems) = parse(text, "c.toml");
+        let defaults = Config::default();
+        assert_eq!(config, defaults);
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let expected = [
+            "c.toml:2: `kiosk` must be true or false; using false",
+            "c.toml:3: `idle_timeout_secs` must be a whole number of seconds from 10 to 3600; using 90",
+            "c.toml:4: `reading_idle_timeout_secs` must be a whole number of seconds from 10 to 3600; using 180",
+            "c.toml:5: `warning_secs` must be a whole number of seconds from 20 to 300; using 30",
+            "c.toml:6: `window_position` must be two numbers such as [1920, 0]; using the first monitor",
+            "c.toml:7: `state_dir` must be a folder or file path in quotes; using the default",
+            "c.toml:8: `export_file` must be a folder or file path in quotes; using the default",
+            "c.toml:9: `pin_hash` is not a PIN hash; set the PIN with `kiosk --set-pin`; until then the staff screen cannot be opened",
+            "c.toml:10: unknown setting `colour`; the settings are: kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash",
+        ];
+        assert_eq!(lines, expected);
+    }
+
+    #[test]
+    fn a_broken_file_gives_every_default_and_says_where() {
+        let (config, problems) = parse("kiosk = true\nidle_timeout_secs = [\n", "c.toml");
+        assert_eq!(config, Config::default());
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].to_string().starts_with("c.toml:"),
+            "{problems:?}"
+        );
+        assert!(problems[0].message.ends_with("using the default settings"));
     }
 
     #[test]

@@ -4,16 +4,23 @@ mod common;
 
 use std::process::Command;
 
-fn check(dir: &std::path::Path) -> (String, Option<i32>) {
+/// Runs `kiosk --check DIR` with the settings file `config` (which need not exist).
+fn check_with(dir: &std::path::Path, config: &std::path::Path) -> (String, Option<i32>) {
     let output = Command::new(env!("CARGO_BIN_EXE_kiosk"))
         .arg("--check")
         .arg(dir)
+        .arg("--config")
+        .arg(config)
         .output()
         .expect("run kiosk --check");
     (
         String::from_utf8(output.stdout).unwrap(),
         output.status.code(),
     )
+}
+
+fn check(dir: &std::path::Path) -> (String, Option<i32>) {
+    check_with(dir, &dir.join("no-such-settings.toml"))
 }
 
 #[test]
@@ -44,4 +51,20 @@ fn broken_content_prints_every_problem_and_exits_non_zero() {
         "{out}"
     );
     assert!(out.contains("problem(s) found"));
+}
+
+#[test]
+fn a_wrong_setting_is_reported_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "kiosk = true\nwarning_secs = 5\n").unwrap();
+    let (out, code) = check_with(&common::shipped_content(), &config);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.starts_with(&format!(
+            "{}:2: `warning_secs` must be a whole number of seconds from 20 to 300; using 30\n",
+            config.display()
+        )),
+        "{out}"
+    );
 }

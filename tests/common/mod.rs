@@ -67,8 +67,12 @@ pub fn kiosk_with(size: egui::Vec2, configure: impl FnOnce(&mut Config)) -> Kios
         config,
         ..Options::default()
     };
+    // Frames 50 ms apart, as quick as a person taps; up to five seconds to settle (a
+    // flung page glides that long).
     let mut harness = Harness::builder()
         .with_size(size)
+        .with_step_dt(0.05)
+        .with_max_steps(100)
         .build_eframe(move |cc| KioskApp::new(&cc.egui_ctx, loaded, options));
     harness.run();
     Kiosk {

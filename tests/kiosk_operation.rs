@@ -1,0 +1,534 @@
+//! Running all day with nobody watching: the idle reset that forgets the visitor, the
+//! staff PIN and its lockout, kiosk-mode closing, the counters, and privacy on disk.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Kiosk, kiosk_with};
+use egui::{Role, Vec2, ViewportCommand, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kiosk::app::KioskApp;
+use kiosk::config::Config;
+use kiosk::session::Screen;
+
+const SIZE: Vec2 = Vec2::new(1920.0, 1080.0);
+const PIN: &str = "2468";
+
+fn tap(harness: &mut Harness<'_, KioskApp>, label: &str) {
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run();
+}
+
+fn shows(harness: &Harness<'_, KioskApp>, text: &str) -> bool {
+    harness.query_by_label_contains(text).is_some()
+}
+
+/// Lets `seconds` pass with nobody touching the screen: the clock is egui's input time.
+fn wait(harness: &mut Harness<'_, KioskApp>, seconds: f64) {
+    let now = harness.ctx.input(|i| i.time);
+    harness.input_mut().time = Some(now + seconds);
+    harness.step();
+    harness.input_mut().time = None;
+    harness.step();
+}
+
+fn timeouts(config: &mut Config) {
+    config.idle_timeout_secs = 90;
+    config.reading_idle_timeout_secs = 180;
+    config.warning_secs = 30;
+}
+
+/// Starts the questionnaire and answers its first two questions.
+fn answer_two_questions(harness: &mut Harness<'_, KioskApp>) {
+    tap(harness, "Is it right for me?");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Enlarged pores")
+        .click();
+    harness.run();
+    tap(harness, "Continue");
+    harness
+        .get_by_role_and_label(Role::RadioButton, "A few days")
+        .click();
+    harness.run();
+}
+
+#[test]
+fn nobody_at_home_needs_no_timer_and_no_repaint() {
+    let Kiosk { mut harness, .. } = kiosk_with(SIZE, timeouts);
+    wait(&mut harness, 1000.0);
+    assert!(!shows(&harness, "Still there?"));
+    let delay = harness.output().viewport_output[&ViewportId::ROOT].repaint_delay;
+    assert!(
+        delay > std::time::Duration::from_secs(3600),
+        "repaint after {delay:?}"
+    );
+}
+
+#[test]
+fn the_warning_comes_after_the_timeout_and_still_here_keeps_every_answer() {
+    let Kiosk { mut harness, .. } = kiosk_with(SIZE, timeouts);
+    answer_two_questions(&mut harness);
+    assert!(shows(&harness, "Question 3 of 9"));
+    // The counters are written within ten seconds; after that the next wake-up is the warning.
+    wait(&mut harness, 11.0);
+    let delay = harness.output().viewport_output[&ViewportId::ROOT].repaint_delay;
+    assert!(
+        delay.as_secs_f64() > 75.0 && delay.as_secs_f64() <= 79.0,
+        "nothing wakes the app before the warning: {delay:?}"
+    );
+
+    wait(&mut harness, 78.0);
+    assert!(
+        !shows(&harness, "Still there?"),
+        "no warning before the timeout"
+    );
+    wait(&mut harness, 2.0);
+    assert!(shows(&harness, "Still there?"));
+    assert!(
+        shows(&harness, "forget your answers in 29 seconds"),
+        "countdown from 30 s"
+    );
+    let delay = harness.output().viewport_output[&ViewportId::ROOT].repaint_delay;
+    assert!(
+        delay.as_secs_f64() <= 1.0,
+        "the countdown ticks each second: {delay:?}"
+    );
+
+    tap(&mut harness, "I'm still here");
+    assert!(!shows(&harness, "Still there?"));
+    assert!(shows(&harness, "Question 3 of 9"));
+    let state = harness.state();
+    assert!(!state.session.answers.is_empty(), "answers kept");
+    assert_eq!(state.counters.counters.idle_resets, 0);
+}
+
+#[test]
+fn when_the_warning_runs_out_everything_is_forgotten() {
+    let Kiosk {
+        mut harness,
+        content,
+        ..
+    } = kiosk_with(SIZE, timeouts);
+    tap(&mut harness, "Questions");
+    tap(&mut harness, &content.faq.entries[0].question);
+    tap(&mut harness, "Home");
+    tap(&mut harness, "Guide");
+    tap(&mut harness, "Next");
+    tap(&mut harness, "Home");
+    answer_two_questions(&mut harness);
+    let before = harness.state().session.clone();
+    assert!(before.guide_page == 1 && !before.faq_open.is_empty() && !before.answers.is_empty());
+
+    wait(&mut harness, 91.0);
+    assert!(shows(&harness, "Still there?"));
+    wait(&mut harness, 30.0);
+    assert!(!shows(&harness, "Still there?"));
+    assert!(shows(&harness, &content.strings.home_intro), "back on Home");
+    let state = harness.state();
+    assert_eq!(state.session.screen, Screen::Home);
+    assert!(state.session.answers.is_empty());
+    assert!(state.session.faq_open.is_empty());
+    assert_eq!(state.session.guide_page, 0);
+    assert_eq!(state.session.quiz_step, 0);
+    assert_eq!(state.counters.counters.idle_resets, 1);
+
+    tap(&mut harness, "Is it right for me?");
+    assert!(
+        shows(&harness, "Question 1 of 9"),
+        "the next visitor starts at the first question"
+    );
+}
+
+#[test]
+fn reading_screens_wait_longer() {
+    let Kiosk { mut harness, .. } = kiosk_with(SIZE, timeouts);
+    tap(&mut harness, "Guide");
+    wait(&mut harness, 120.0);
+    assert!(!shows(&harness, "Still there?"), "180 s on a guide page");
+    wait(&mut harness, 61.0);
+    assert!(shows(&harness, "Still there?"));
+}
+
+fn with_pin(config: &mut Config) {
+    config.pin_hash = Some(kiosk::pin::hash(PIN).unwrap());
+}
+
+/// Five quick taps on the logo.
+fn knock(harness: &mut Harness<'_, KioskApp>, clinic: &str) {
+    for _ in 0..5 {
+        harness.get_by_role_and_label(Role::Image, clinic).click();
+        harness.step();
+    }
+    harness.run();
+}
+
+fn type_pin(harness: &mut Harness<'_, KioskApp>, pin: &str) {
+    for digit in pin.chars() {
+        tap(harness, &digit.to_string());
+    }
+    tap(harness, "Enter");
+}
+
+#[test]
+fn the_right_pin_opens_the_staff_screen() {
+    let Kiosk {
+        mut harness,
+        content,
+        ..
+    } = kiosk_with(SIZE, with_pin);
+    assert!(!shows(&harness, "Enter the staff PIN"));
+    knock(&mut harness, &content.clinic.name);
+    assert!(shows(&harness, "Enter the staff PIN"));
+    type_pin(&mut harness, PIN);
+    assert!(shows(&harness, "Exit the kiosk"));
+    assert!(shows(
+        &harness,
+        "No problems found in the content or settings."
+    ));
+    assert!(shows(&harness, "Kiosk starts: 1"));
+    tap(&mut harness, "Home");
+    assert!(shows(&harness, &content.strings.home_intro));
+}
+
+#[test]
+fn wrong_pins_count_down_then_lock_even_the_right_pin_out_across_a_restart() {
+    let Kiosk {
+        mut harness,
+        content,
+        state,
+    } = kiosk_with(SIZE, with_pin);
+    knock(&mut harness, &content.clinic.name);
+    for left in (1..=4).rev() {
+        type_pin(&mut harness, "1111");
+        assert!(
+            shows(
+                &harness,
+                &format!("That PIN is not right. {left} tries left.")
+            ),
+            "{left}"
+        );
+    }
+    type_pin(&mut harness, "1111");
+    assert!(shows(&harness, "The pad is locked for 5 minutes."));
+    type_pin(&mut harness, PIN);
+    assert!(
+        !shows(&harness, "Exit the kiosk"),
+        "the sixth try is refused, right PIN or not"
+    );
+    assert!(shows(&harness, "The pad is locked for 5 minutes."));
+
+    // A restart does not lift the lockout.
+    let state_dir = state.path().to_path_buf();
+    let Kiosk {
+        harness: mut restarted,
+        ..
+    } = kiosk_with(SIZE, |c| {
+        with_pin(c);
+        c.state_dir = state_dir.clone();
+    });
+    knock(&mut restarted, &content.clinic.name);
+    assert!(shows(&restarted, "The pad is locked for 5 minutes."));
+    type_pin(&mut restarted, PIN);
+    assert!(!shows(&restarted, "Exit the kiosk"));
+
+    let lockout = std::fs::read_to_string(state_dir.join("pin-lockout.toml")).unwrap();
+    assert!(
+        !lockout.contains(PIN) && !lockout.contains("1111"),
+        "{lockout}"
+    );
+}
+
+#[test]
+fn lockouts_double() {
+    let dir = tempfile::tempdir().unwrap();
+    let hash = kiosk::pin::hash(PIN).unwrap();
+    let mut lock = kiosk::pin::PinLock::load(Some(hash), dir.path().join("lock.toml"), 1000);
+    let mut now = 1000;
+    for (round, minutes) in [(1, 5), (2, 10), (3, 20)] {
+        for _ in 0..4 {
+            assert!(matches!(
+                lock.try_pin("0000", now),
+                kiosk::pin::Attempt::Wrong { .. }
+            ));
+        }
+        assert_eq!(
+            lock.try_pin("0000", now),
+            kiosk::pin::Attempt::LockedOut {
+                seconds: minutes * 60
+            },
+            "lockout {round}"
+        );
+        now += minutes * 60;
+    }
+    assert_eq!(lock.try_pin(PIN, now), kiosk::pin::Attempt::Accepted);
+}
+
+#[test]
+fn the_settings_file_keeps_only_a_hash_of_the_pin() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, "kiosk = true\n").unwrap();
+    kiosk::pin::set_in_config(&path, "97531").unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("97531"), "{text}");
+    assert!(text.contains("pin_hash = \"$argon2id$"));
+    let (config, problems) = kiosk::config::load(&path);
+    assert!(problems.is_empty() && config.kiosk);
+    let mut lock = kiosk::pin::PinLock::load(config.pin_hash, dir.path().join("lock.toml"), 0);
+    assert_eq!(lock.try_pin("97531", 0), kiosk::pin::Attempt::Accepted);
+}
+
+#[test]
+fn without_a_pin_the_staff_gesture_only_says_how_to_set_one() {
+    let Kiosk {
+        mut harness,
+        content,
+        ..
+    } = kiosk_with(SIZE, |_| {});
+    knock(&mut harness, &content.clinic.name);
+    assert!(shows(&harness, "No staff PIN is set yet."));
+    assert!(
+        harness.query_by_label("5").is_none(),
+        "no keypad to guess on"
+    );
+}
+
+fn close_request(harness: &mut Harness<'_, KioskApp>) -> Vec<ViewportCommand> {
+    harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    harness.step();
+    harness.output().viewport_output[&ViewportId::ROOT]
+        .commands
+        .clone()
+}
+
+#[test]
+fn in_kiosk_mode_closing_is_refused_until_staff_exit() {
+    let Kiosk {
+        mut harness,
+        content,
+        ..
+    } = kiosk_with(SIZE, |c| {
+        with_pin(c);
+        c.kiosk = true;
+    });
+    assert!(close_request(&mut harness).contains(&ViewportCommand::CancelClose));
+    harness.key_press_modifiers(egui::Modifiers::CTRL, egui::Key::Q);
+    harness.run();
+    assert!(
+        !harness.output().viewport_output[&ViewportId::ROOT]
+            .commands
+            .contains(&ViewportCommand::Close)
+    );
+
+    knock(&mut harness, &content.clinic.name);
+    type_pin(&mut harness, PIN);
+    harness
+        .get_by_role_and_label(Role::Button, "Exit the kiosk")
+        .click();
+    harness.step();
+    let commands = &harness.output().viewport_output[&ViewportId::ROOT].commands;
+    assert!(commands.contains(&ViewportCommand::Close), "{commands:?}");
+    assert!(!close_request(&mut harness).contains(&ViewportCommand::CancelClose));
+}
+
+#[test]
+fn a_window_for_development_closes_normally() {
+    let Kiosk { mut harness, .. } = kiosk_with(SIZE, |_| {});
+    assert!(!close_request(&mut harness).contains(&ViewportCommand::CancelClose));
+}
+
+#[test]
+fn counters_count_screens_faq_entries_and_results_and_export_as_csv() {
+    let Kiosk {
+        mut harness,
+        content,
+        state,
+    } = kiosk_with(SIZE, with_pin);
+    tap(&mut harness, "Guide");
+    tap(&mut harness, "Home");
+    tap(&mut harness, "Questions");
+    tap(&mut harness, &content.faq.entries[1].question);
+    tap(&mut harness, "Home");
+    answer_two_questions(&mut harness);
+    for _ in 3..=9 {
+        harness
+            .get_by_role_and_label(Role::RadioButton, "No")
+            .click();
+        harness.run();
+    }
+    assert!(shows(&harness, "A good fit to discuss microneedling"));
+    let counters = harness.state().counters.counters.clone();
+    assert_eq!(counters.app_starts, 1);
+    assert_eq!(counters.screens["Guide"], 1);
+    assert_eq!(counters.screens["Faq"], 1);
+    assert_eq!(counters.screens["Questionnaire"], 1);
+    assert_eq!(counters.faq_entries[&content.faq.entries[1].question], 1);
+    assert_eq!(counters.results["good_fit"], 1);
+
+    tap(&mut harness, "Home");
+    knock(&mut harness, &content.clinic.name);
+    type_pin(&mut harness, PIN);
+    tap(&mut harness, "Export counters");
+    let csv = std::fs::read_to_string(state.path().join("export/counters.csv")).unwrap();
+    assert!(csv.starts_with("counter,item,count\n"), "{csv}");
+    assert!(
+        csv.contains("app_starts,,1\n")
+            && csv.contains("result,good_fit,1\n")
+            && csv.contains("screen,Guide,1\n"),
+        "{csv}"
+    );
+    assert!(shows(&harness, "Counters saved to"));
+
+    tap(&mut harness, "Reset counters");
+    assert_eq!(harness.state().counters.counters.results.len(), 0);
+}
+
+#[test]
+fn counters_are_written_atomically_and_a_damaged_file_is_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("counters.toml");
+    let mut store = kiosk::counters::CounterStore::load(path.clone(), "2026-11-27");
+    store.record(|c| c.app_starts = 7);
+    store.save();
+    // A crash after writing the temporary file and before the rename leaves it behind.
+    std::fs::write(
+        kiosk::files::temporary_path(&path),
+        "app_starts = 99\nsince = \"2026",
+    )
+    .unwrap();
+    let reloaded = kiosk::counters::CounterStore::load(path.clone(), "2026-11-28");
+    assert_eq!(
+        reloaded.counters.app_starts, 7,
+        "the previous file is whole"
+    );
+    assert!(reloaded.notice.is_none());
+
+    std::fs::write(&path, "app_starts = \"lots\"").unwrap();
+    let recovered = kiosk::counters::CounterStore::load(path.clone(), "2026-11-28");
+    assert_eq!(recovered.counters.app_starts, 0);
+    assert_eq!(recovered.counters.since, "2026-11-28");
+    assert!(
+        recovered
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("counters.toml.bak")
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("counters.toml.bak")).unwrap(),
+        "app_starts = \"lots\""
+    );
+}
+
+#[test]
+fn the_counters_are_saved_at_most_every_few_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("counters.toml");
+    let mut store = kiosk::counters::CounterStore::load(path.clone(), "2026-11-27");
+    store.record(|c| c.app_starts += 1);
+    assert_eq!(
+        store.save_if_due(0.0),
+        None,
+        "the first change is written at once"
+    );
+    assert!(path.exists());
+    store.record(|c| c.idle_resets += 1);
+    assert_eq!(
+        store.save_if_due(4.0),
+        Some(6.0),
+        "the next waits for ten seconds after the last"
+    );
+    assert_eq!(store.save_if_due(10.0), None);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("idle_resets = 1")
+    );
+}
+
+/// Every file under `dir`, with its text.
+fn files_under(dir: &Path) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(files_under(&path));
+        } else {
+            found.push((
+                path.display().to_string(),
+                std::fs::read_to_string(&path).unwrap_or_default(),
+            ));
+        }
+    }
+    found
+}
+
+#[test]
+fn nothing_a_visitor_chose_is_ever_written_to_disk() {
+    let Kiosk {
+        mut harness,
+        content,
+        state,
+    } = kiosk_with(SIZE, with_pin);
+    tap(&mut harness, "Is it right for me?");
+    for concern in ["Enlarged pores", "Uneven tone or pigmentation"] {
+        harness
+            .get_by_role_and_label(Role::CheckBox, concern)
+            .click();
+        harness.run();
+    }
+    tap(&mut harness, "Continue");
+    harness
+        .get_by_role_and_label(Role::RadioButton, "None at all")
+        .click();
+    harness.run();
+    for step in 3..=9 {
+        let answer = if step == 7 { "Yes" } else { "No" };
+        harness
+            .get_by_role_and_label(Role::RadioButton, answer)
+            .click();
+        harness.run();
+    }
+    assert!(shows(&harness, "Talk with a provider first"));
+    tap(&mut harness, "Home");
+    knock(&mut harness, &content.clinic.name);
+    type_pin(&mut harness, PIN);
+    tap(&mut harness, "Export counters");
+    harness.state_mut().counters.save();
+
+    let written = files_under(state.path());
+    assert!(
+        written.len() >= 2,
+        "counters and export were written: {written:?}"
+    );
+    let q = &content.questionnaire;
+    let mut secrets: Vec<String> = Vec::new();
+    for question in &q.questions {
+        for option in &question.options {
+            secrets.push(option.label.clone());
+            secrets.push(format!("{}.{}", question.id, option.id));
+        }
+    }
+    secrets.retain(|s| s != "Yes" && s != "No");
+    secrets.extend(q.rules.iter().map(|r| match &r.effect {
+        kiosk::questionnaire::Effect::Result { reason, .. } => reason.clone(),
+        kiosk::questionnaire::Effect::Note(note) => note.clone(),
+    }));
+    secrets.push("pregnant".into());
+    for (path, text) in written {
+        for secret in &secrets {
+            assert!(
+                !text.contains(secret.as_str()),
+                "{path} contains {secret:?}:\n{text}"
+            );
+        }
+    }
+}
