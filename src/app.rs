@@ -42,6 +42,8 @@ pub struct KioskApp {
     staff_message: Option<String>,
     /// Set by staff's Exit: the one way out of kiosk mode.
     may_close: bool,
+    /// "Reset counters" was tapped once; the next tap resets them.
+    reset_armed: bool,
     sized_to_monitor: bool,
     logo: Option<egui::TextureHandle>,
     qr: Option<egui::TextureHandle>,
@@ -72,6 +74,7 @@ impl KioskApp {
             idle: IdleTimer::default(),
             staff_message: None,
             may_close: false,
+            reset_armed: false,
             sized_to_monitor: false,
             logo: None,
             qr: None,
@@ -176,6 +179,7 @@ impl KioskApp {
         if close {
             self.staff.close();
             self.staff_message = None;
+            self.reset_armed = false;
         }
         if let Some(action) = action {
             self.staff_action(ui.ctx(), action);
@@ -184,6 +188,7 @@ impl KioskApp {
 
     fn staff_action(&mut self, ctx: &egui::Context, action: Action) {
         let strings = &self.loaded.content.strings;
+        let armed = std::mem::take(&mut self.reset_armed);
         self.staff_message = match action {
             Action::Exit => {
                 self.may_close = true;
@@ -209,6 +214,11 @@ impl KioskApp {
                 ),
                 Err(e) => format!("{}: {e}", self.config.export_file.display()),
             }),
+            // Counting since a date is worth one extra tap to lose.
+            Action::ResetCounters if !armed => {
+                self.reset_armed = true;
+                Some(strings.staff_reset_confirm.clone())
+            }
             Action::ResetCounters => {
                 self.counters.reset(&files::date_of(files::unix_now()));
                 None

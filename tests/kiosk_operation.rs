@@ -388,7 +388,15 @@ fn counters_count_screens_faq_entries_and_results_and_export_as_csv() {
     assert!(shows(&harness, "Counters saved to"));
 
     tap(&mut harness, "Reset counters");
+    assert!(shows(&harness, "Tap Reset counters again"));
+    assert_eq!(
+        harness.state().counters.counters.results.len(),
+        1,
+        "one tap resets nothing"
+    );
+    tap(&mut harness, "Reset counters");
     assert_eq!(harness.state().counters.counters.results.len(), 0);
+    assert_eq!(harness.state().counters.counters.app_starts, 0);
 }
 
 #[test]

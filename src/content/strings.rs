@@ -60,6 +60,7 @@ pub struct Strings {
     pub staff_start_over: String,
     pub staff_export: String,
     pub staff_reset_counters: String,
+    pub staff_reset_confirm: String,
     /// "Counters since {date}".
     pub staff_counters: String,
     pub staff_app_starts: String,

@@ -64,7 +64,7 @@ pub fn pin_pad(ui: &mut Ui, strings: &Strings, staff: &mut Staff, lock: &mut Pin
                     .color(theme::TEXT),
             );
             ui.add_space(12.0);
-            keypad(ui, strings, staff, lock, now);
+            ui.add_enabled_ui(locked.is_none(), |ui| keypad(ui, strings, staff, lock, now));
         });
     });
 }
