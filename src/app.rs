@@ -27,6 +27,8 @@ pub struct Options {
     pub config_problems: Vec<Problem>,
     /// When the process started; reported on stderr with the first frame.
     pub started: Option<Instant>,
+    /// The settings file, where staff's choice of default language is kept.
+    pub config_path: Option<std::path::PathBuf>,
 }
 
 pub struct KioskApp {
@@ -35,7 +37,10 @@ pub struct KioskApp {
     pub staff: Staff,
     pub counters: CounterStore,
     config: Config,
+    config_path: Option<std::path::PathBuf>,
     config_problems: Vec<Problem>,
+    /// The look last applied (text size, high contrast), to change it only on a change.
+    applied_look: Option<(crate::session::TextSize, bool)>,
     pin: PinLock,
     idle: IdleTimer,
     /// The answer to staff's last action.
@@ -55,6 +60,18 @@ impl KioskApp {
     pub fn new(ctx: &egui::Context, loaded: Loaded, options: Options) -> Self {
         ui::theme::install(ctx);
         let config = options.config;
+        let mut config_problems = options.config_problems;
+        let default_language = loaded.language_index(&config.default_language).unwrap_or_else(|| {
+            config_problems.push(Problem {
+                path: "settings".to_owned(),
+                line: 1,
+                message: format!(
+                    "`default_language = \"{}\"` names no language folder of the content; using English",
+                    config.default_language
+                ),
+            });
+            0
+        });
         let today = files::date_of(files::unix_now());
         let mut counters = CounterStore::load(config.counters_file(), &today);
         counters.record(|c| c.app_starts += 1);
@@ -65,11 +82,13 @@ impl KioskApp {
         );
         let mut app = Self {
             loaded,
-            session: Session::default(),
+            session: Session::new(default_language),
             staff: Staff::default(),
             counters,
             config,
-            config_problems: options.config_problems,
+            config_path: options.config_path,
+            config_problems,
+            applied_look: None,
             pin,
             idle: IdleTimer::default(),
             staff_message: None,
@@ -104,11 +123,7 @@ impl KioskApp {
 
     /// Nothing to forget: Home, untouched. The idle timer rests then.
     fn is_pristine(&self) -> bool {
-        self.staff.view == View::Closed
-            && Session {
-                fresh_view: self.session.fresh_view,
-                ..Session::default()
-            } == self.session
+        self.staff.view == View::Closed && self.session.is_pristine()
     }
 
     fn idle_timeout(&self) -> f64 {
@@ -124,8 +139,28 @@ impl KioskApp {
         secs as f64
     }
 
+    /// What the visitor reads, in the language they chose.
+    fn content(&self) -> &content::Content {
+        self.loaded.language(self.session.language)
+    }
+
+    /// Applies the visitor's text size and contrast when they change.
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        let look = (self.session.text_size, self.session.high_contrast);
+        if self.applied_look != Some(look) {
+            ctx.set_zoom_factor(look.0.zoom());
+            let palette = if look.1 {
+                ui::theme::HIGH_CONTRAST
+            } else {
+                ui::theme::STANDARD
+            };
+            ui::theme::apply(ctx, palette);
+            self.applied_look = Some(look);
+        }
+    }
+
     fn draw_screen(&mut self, ui: &mut egui::Ui) {
-        let content = &self.loaded.content;
+        let content = self.loaded.language(self.session.language);
         let session = &mut self.session;
         match self.staff.view {
             View::PinPad => {
@@ -146,7 +181,8 @@ impl KioskApp {
         }
         match session.screen {
             Screen::Home => {
-                if ui::home::show(ui, content, self.logo.as_ref(), session) {
+                let languages = self.loaded.language_names();
+                if ui::home::show(ui, content, &languages, self.logo.as_ref(), session) {
                     let now = ui.input(|i| i.time);
                     self.staff.knock(now);
                 }
@@ -175,7 +211,14 @@ impl KioskApp {
             problems: &problems,
             message: self.staff_message.as_deref(),
         };
-        let (close, action) = ui::staff::screen(ui, &self.loaded.content.strings, &report);
+        let default_language = self
+            .loaded
+            .language(self.session.default_language)
+            .strings
+            .language_name
+            .clone();
+        let (close, action) =
+            ui::staff::screen(ui, &self.content().strings, &report, &default_language);
         if close {
             self.staff.close();
             self.staff_message = None;
@@ -187,7 +230,7 @@ impl KioskApp {
     }
 
     fn staff_action(&mut self, ctx: &egui::Context, action: Action) {
-        let strings = &self.loaded.content.strings;
+        let strings = &self.loaded.language(self.session.language).strings;
         let armed = std::mem::take(&mut self.reset_armed);
         self.staff_message = match action {
             Action::Exit => {
@@ -223,14 +266,34 @@ impl KioskApp {
                 self.counters.reset(&files::date_of(files::unix_now()));
                 None
             }
+            Action::NextDefaultLanguage => {
+                let next = (self.session.default_language + 1) % self.loaded.language_count();
+                self.session.default_language = next;
+                self.save_default_language()
+            }
         };
+    }
+
+    /// Keeps staff's choice of default language in the settings file.
+    fn save_default_language(&mut self) -> Option<String> {
+        let code = match self.session.default_language {
+            0 => content::ENGLISH.to_owned(),
+            i => self.loaded.translations[i - 1].code.clone(),
+        };
+        self.config.default_language = code.clone();
+        let path = self.config_path.as_ref()?;
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let text = crate::config::with_setting(&text, "default_language", &code);
+        files::write_atomically(path, text.as_bytes())
+            .err()
+            .map(|e| format!("{}: {e}", path.display()))
     }
 
     /// Adds what this frame changed to the anonymous totals: a screen opened, an FAQ answer
     /// opened, a questionnaire result reached. Never the answers themselves.
     fn count_changes(&mut self, before: &Session) {
         let after = &self.session;
-        let content = &self.loaded.content;
+        let content = self.loaded.language(after.language);
         let screen = (after.screen != before.screen && after.screen != Screen::Home)
             .then(|| format!("{:?}", after.screen));
         let faq: Vec<String> = after
@@ -246,11 +309,22 @@ impl KioskApp {
             .then(|| evaluate(&content.questionnaire, &after.answers))
             .flatten()
             .map(|outcome| outcome.result.id.clone());
-        if screen.is_none() && faq.is_empty() && result.is_none() {
+        let language = (after.language != before.language).then(|| {
+            self.loaded
+                .language(after.language)
+                .strings
+                .language_name
+                .clone()
+        });
+        if screen.is_none() && faq.is_empty() && result.is_none() && language.is_none() {
             return;
         }
         self.counters.record(|c| {
-            for (map, key) in [(&mut c.screens, screen), (&mut c.results, result)] {
+            for (map, key) in [
+                (&mut c.screens, screen),
+                (&mut c.results, result),
+                (&mut c.languages, language),
+            ] {
                 if let Some(key) = key {
                     *map.entry(key).or_default() += 1;
                 }
@@ -294,6 +368,7 @@ impl eframe::App for KioskApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.apply_look(&ctx);
         if self.config.kiosk {
             ctx.set_cursor_icon(egui::CursorIcon::None);
         }
@@ -317,7 +392,7 @@ impl eframe::App for KioskApp {
 
         match idle {
             Idle::Warning { remaining } => {
-                ui::idle_warning::show(ui, &self.loaded.content.strings, remaining.ceil() as u64);
+                ui::idle_warning::show(ui, &self.content().strings, remaining.ceil() as u64);
                 // Wake for the next whole second of the countdown, and no more often.
                 let next_tick = remaining - (remaining.ceil() - 1.0);
                 ctx.request_repaint_after(Duration::from_secs_f64(next_tick.max(0.05)));
@@ -339,7 +414,7 @@ impl eframe::App for KioskApp {
     }
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
-        ui::theme::BACKGROUND.to_normalized_gamma_f32()
+        ui::theme::STANDARD.background.to_normalized_gamma_f32()
     }
 
     fn persist_egui_memory(&self) -> bool {

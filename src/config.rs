@@ -31,6 +31,8 @@ pub struct Config {
     pub export_file: PathBuf,
     /// The staff PIN, as an Argon2 hash (`kiosk --set-pin` writes it).
     pub pin_hash: Option<String>,
+    /// The language folder every visitor starts in (the staff screen can change it).
+    pub default_language: String,
 }
 
 impl Default for Config {
@@ -46,6 +48,7 @@ impl Default for Config {
             export_file: state_dir.join("counters.csv"),
             state_dir,
             pin_hash: None,
+            default_language: crate::content::ENGLISH.to_owned(),
         }
     }
 }
@@ -76,7 +79,7 @@ pub fn load(path: &Path) -> (Config, Vec<Problem>) {
     }
 }
 
-const KEYS: &str = "kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash";
+const KEYS: &str = "kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language";
 
 pub fn parse(text: &str, path: &str) -> (Config, Vec<Problem>) {
     let mut config = Config::default();
@@ -165,19 +168,31 @@ fn apply(config: &mut Config, key: &str, value: &toml::Value) -> Result<(), Stri
                 .ok_or("`pin_hash` is not a PIN hash; set the PIN with `kiosk --set-pin`; until then the staff screen cannot be opened")?;
             config.pin_hash = Some(hash.to_owned());
         }
+        "default_language" => {
+            let code = value
+                .as_str()
+                .filter(|c| (2..=5).contains(&c.len()) && c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'))
+                .ok_or("`default_language` must be a language folder's name such as \"en\" or \"es\"; using \"en\"")?;
+            config.default_language = code.to_owned();
+        }
         _ => return Err(format!("unknown setting `{key}`; the settings are: {KEYS}")),
     }
     Ok(())
 }
 
-/// `text` with `pin_hash` set to `hash`: the line replaced where there is one, else added.
-pub fn with_pin_hash(text: &str, hash: &str) -> String {
-    let line = format!("pin_hash = \"{hash}\"");
+/// `text` with the setting `key` set to the string `value`: its line replaced where there
+/// is one, else added. The rest of the file, comments included, is kept as staff wrote it.
+pub fn with_setting(text: &str, key: &str, value: &str) -> String {
+    let line = format!("{key} = {}", toml::Value::String(value.to_owned()));
     let mut replaced = false;
     let mut lines: Vec<String> = text
         .lines()
         .map(|l| {
-            if !replaced && l.trim_start().starts_with("pin_hash") {
+            let is_key = l
+                .trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='));
+            if !replaced && is_key {
                 replaced = true;
                 line.clone()
             } else {
@@ -232,7 +247,7 @@ mod tests {
             "c.toml:7: `state_dir` must be a folder or file path in quotes; using the default",
             "c.toml:8: `export_file` must be a folder or file path in quotes; using the default",
             "c.toml:9: `pin_hash` is not a PIN hash; set the PIN with `kiosk --set-pin`; until then the staff screen cannot be opened",
-            "c.toml:10: unknown setting `colour`; the settings are: kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash",
+            "c.toml:10: unknown setting `colour`; the settings are: kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language",
         ];
         assert_eq!(lines, expected);
     }
@@ -250,13 +265,17 @@ mod tests {
     }
 
     #[test]
-    fn the_pin_hash_line_is_replaced_or_added() {
+    fn a_setting_line_is_replaced_or_added() {
         assert_eq!(
-            with_pin_hash("kiosk = true", "$argon2id$x"),
+            with_setting("kiosk = true", "pin_hash", "$argon2id$x"),
             "kiosk = true\npin_hash = \"$argon2id$x\"\n"
         );
         assert_eq!(
-            with_pin_hash("pin_hash = \"old\"\nkiosk = true\n", "$argon2id$y"),
+            with_setting(
+                "pin_hash = \"old\"\nkiosk = true\n",
+                "pin_hash",
+                "$argon2id$y"
+            ),
             "pin_hash = \"$argon2id$y\"\nkiosk = true\n"
         );
     }

@@ -23,6 +23,8 @@ pub struct Counters {
     pub screens: BTreeMap<String, u64>,
     pub faq_entries: BTreeMap<String, u64>,
     pub results: BTreeMap<String, u64>,
+    /// Languages chosen on Home (not counting the default a visitor starts in).
+    pub languages: BTreeMap<String, u64>,
 }
 
 impl Counters {
@@ -46,6 +48,7 @@ impl Counters {
             ("screen", &self.screens),
             ("faq_entry", &self.faq_entries),
             ("result", &self.results),
+            ("language", &self.languages),
         ] {
             for (item, count) in map {
                 row(counter, item, *count);

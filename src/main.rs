@@ -94,6 +94,7 @@ fn main() -> ExitCode {
         config,
         config_problems,
         started: Some(started),
+        config_path: Some(config_path),
     };
     let result = eframe::run_native(
         "microneedling-kiosk",

@@ -40,7 +40,7 @@ pub fn set_in_config(config_path: &std::path::Path, pin: &str) -> Result<(), Str
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(format!("{} cannot be read: {e}", config_path.display())),
     };
-    let text = crate::config::with_pin_hash(&text, &hash);
+    let text = crate::config::with_setting(&text, "pin_hash", &hash);
     files::write_atomically(config_path, text.as_bytes())
         .map_err(|e| format!("{} cannot be written: {e}", config_path.display()))
 }

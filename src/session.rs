@@ -17,9 +17,50 @@ pub enum Screen {
     Consultation,
 }
 
+/// How large everything is drawn: the visitor's "larger text" choice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextSize {
+    #[default]
+    Normal,
+    Large,
+    Largest,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::Largest];
+
+    /// The zoom the whole interface is drawn at, so buttons grow with the text.
+    pub fn zoom(self) -> f32 {
+        match self {
+            Self::Normal => 1.0,
+            Self::Large => 1.25,
+            Self::Largest => 1.5,
+        }
+    }
+
+    pub fn percent(self) -> u32 {
+        (self.zoom() * 100.0).round() as u32
+    }
+
+    /// The next size, back to normal after the largest.
+    pub fn next(self) -> Self {
+        match self {
+            Self::Normal => Self::Large,
+            Self::Large => Self::Largest,
+            Self::Largest => Self::Normal,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Session {
     pub screen: Screen,
+    /// The language on screen: 0 is English, then the translations in folder order.
+    pub language: usize,
+    /// The language every new visitor starts in (the staff's choice, kept by `reset`).
+    pub default_language: usize,
+    pub text_size: TextSize,
+    pub high_contrast: bool,
     /// 0-based page of the guide.
     pub guide_page: usize,
     /// The guide's table of contents is showing instead of a page.
@@ -34,12 +75,31 @@ pub struct Session {
 }
 
 impl Session {
-    /// Forgets everything the visitor did and shows Home.
+    /// A session for a new visitor, in `default_language`.
+    pub fn new(default_language: usize) -> Self {
+        Self {
+            language: default_language,
+            default_language,
+            ..Self::default()
+        }
+    }
+
+    /// Forgets everything the visitor did (answers, pages, language, text size, contrast)
+    /// and shows Home.
     pub fn reset(&mut self) {
         *self = Self {
             fresh_view: true,
-            ..Self::default()
+            ..Self::new(self.default_language)
         };
+    }
+
+    /// Nothing to forget: Home, untouched, as a new visitor finds it.
+    pub fn is_pristine(&self) -> bool {
+        *self
+            == Self {
+                fresh_view: self.fresh_view,
+                ..Self::new(self.default_language)
+            }
     }
 
     pub fn go(&mut self, screen: Screen) {
@@ -152,20 +212,24 @@ mod tests {
     }
 
     #[test]
-    fn reset_forgets_everything() {
-        let mut s = Session::default();
+    fn reset_forgets_everything_but_the_default_language() {
+        let mut s = Session::new(1);
         s.go(Screen::Guide);
         s.next_page(5);
         s.toggle_faq(1);
         s.answers.choose(3, 0);
         s.quiz_step = 4;
+        s.language = 0;
+        s.text_size = TextSize::Largest;
+        s.high_contrast = true;
         s.reset();
         assert_eq!(
             s,
             Session {
                 fresh_view: true,
-                ..Session::default()
+                ..Session::new(1)
             }
         );
+        assert!(s.is_pristine());
     }
 }

@@ -9,6 +9,7 @@ pub mod faq;
 pub mod guide;
 pub mod logo;
 pub mod markdown;
+mod parity;
 pub mod problem;
 pub mod source;
 pub mod strings;
@@ -25,8 +26,8 @@ pub use strings::Strings;
 
 use crate::questionnaire::{self, Effect, Questionnaire};
 
-/// The language folder read today; the layout leaves room for `es/` and others.
-pub const LANGUAGE: &str = "en";
+/// The reference language: always present, and every translation is checked against it.
+pub const ENGLISH: &str = "en";
 
 /// Everything a visitor can read.
 #[derive(Clone, Debug, Default)]
@@ -39,16 +40,58 @@ pub struct Content {
     pub questionnaire: Questionnaire,
 }
 
+/// A translation: another language folder next to `en/`.
+#[derive(Clone, Debug)]
+pub struct Language {
+    /// The folder's name, e.g. `es`.
+    pub code: String,
+    pub content: Content,
+}
+
 /// The content together with what was wrong with it and where it came from.
 #[derive(Clone, Debug)]
 pub struct Loaded {
     pub source: Source,
+    /// English.
     pub content: Content,
+    /// Every other language, in folder-name order.
+    pub translations: Vec<Language>,
     pub logo: Logo,
     pub problems: Vec<Problem>,
 }
 
 impl Loaded {
+    /// How many languages there are, English included.
+    pub fn language_count(&self) -> usize {
+        1 + self.translations.len()
+    }
+
+    /// Language `index`: 0 is English, then the translations; out of range gives English.
+    pub fn language(&self, index: usize) -> &Content {
+        index
+            .checked_sub(1)
+            .and_then(|i| self.translations.get(i))
+            .map_or(&self.content, |l| &l.content)
+    }
+
+    /// Each language's name in itself ("English", "Español"), in index order.
+    pub fn language_names(&self) -> Vec<String> {
+        (0..self.language_count())
+            .map(|i| self.language(i).strings.language_name.clone())
+            .collect()
+    }
+
+    /// The index of the language with folder `code`, if there is one.
+    pub fn language_index(&self, code: &str) -> Option<usize> {
+        if code == ENGLISH {
+            return Some(0);
+        }
+        self.translations
+            .iter()
+            .position(|l| l.code == code)
+            .map(|i| i + 1)
+    }
+
     /// One line for staff: what was loaded.
     pub fn summary(&self) -> String {
         format!(
@@ -61,28 +104,82 @@ impl Loaded {
     }
 }
 
-/// Loads and checks every file of `source`. Never fails: each broken file is replaced by
-/// its built-in version and reported in [`Loaded::problems`].
+/// Loads and checks every file of `source`, every language. Never fails: each broken file
+/// is replaced by its built-in version and reported in [`Loaded::problems`].
 pub fn load(source: &Source) -> Loaded {
     let mut loader = text::Loader::new(source);
-    let lang = LANGUAGE;
-    let content = Content {
-        clinic: loader.file(&format!("{lang}/clinic.toml"), clinic::parse),
-        strings: loader.file(&format!("{lang}/ui.toml"), strings::parse),
-        guide: guide::load(&mut loader, &format!("{lang}/guide")),
-        faq: loader.file(&format!("{lang}/faq.md"), faq::parse),
-        compare: loader.file(&format!("{lang}/compare.md"), compare::parse),
-        questionnaire: loader.file(&format!("{lang}/questionnaire.toml"), questionnaire::parse),
-    };
-    let path = source.display_path(&format!("{lang}/questionnaire.toml"));
-    loader.problems.extend(missing_treatments(&content, &path));
+    let content = load_language(&mut loader, ENGLISH, None);
+    let translations: Vec<Language> = source
+        .language_folders()
+        .into_iter()
+        .filter(|code| code != ENGLISH)
+        .map(|code| {
+            let translation = load_language(&mut loader, &code, Some(&content));
+            loader
+                .problems
+                .extend(parity::check(source, &code, &content, &translation));
+            Language {
+                code,
+                content: translation,
+            }
+        })
+        .collect();
     let logo = logo::load(source, &mut loader.problems);
     Loaded {
         source: source.clone(),
         content,
+        translations,
         logo,
         problems: loader.problems,
     }
+}
+
+/// One language folder. A translation's broken file falls back to its built-in version,
+/// or, for a language the kiosk does not ship, to the English one.
+fn load_language(loader: &mut text::Loader<'_>, code: &str, english: Option<&Content>) -> Content {
+    let path = |name: &str| format!("{code}/{name}");
+    let mut guide = guide::load(loader, &path("guide"));
+    if guide.is_empty() {
+        guide = fallback(english, |e| &e.guide)();
+    }
+    let content = Content {
+        clinic: loader.file(
+            &path("clinic.toml"),
+            clinic::parse,
+            fallback(english, |e| &e.clinic),
+        ),
+        strings: loader.file(
+            &path("ui.toml"),
+            strings::parse,
+            fallback(english, |e| &e.strings),
+        ),
+        guide,
+        faq: loader.file(&path("faq.md"), faq::parse, fallback(english, |e| &e.faq)),
+        compare: loader.file(
+            &path("compare.md"),
+            compare::parse,
+            fallback(english, |e| &e.compare),
+        ),
+        questionnaire: loader.file(
+            &path("questionnaire.toml"),
+            questionnaire::parse,
+            fallback(english, |e| &e.questionnaire),
+        ),
+    };
+    let questionnaire_path = loader.source().display_path(&path("questionnaire.toml"));
+    loader
+        .problems
+        .extend(missing_treatments(&content, &questionnaire_path));
+    content
+}
+
+/// What stands in for a broken file with no built-in copy: the English version, or an
+/// empty value for English itself (which always has a built-in copy).
+fn fallback<'a, T: Clone + Default>(
+    english: Option<&'a Content>,
+    part: impl Fn(&Content) -> &T + 'a,
+) -> impl FnOnce() -> T + 'a {
+    move || english.map(|e| part(e).clone()).unwrap_or_default()
 }
 
 /// Treatments the questionnaire names that the comparison table does not have.

@@ -78,6 +78,33 @@ impl Source {
     }
 }
 
+impl Source {
+    /// The language folders (`en`, `es`, ...) of this source, sorted.
+    pub fn language_folders(&self) -> Vec<String> {
+        let mut names: Vec<String> = match self {
+            Self::BuiltIn => BUILT_IN
+                .dirs()
+                .filter_map(|d| d.path().file_name()?.to_str().map(str::to_owned))
+                .collect(),
+            Self::Folder(dir) => std::fs::read_dir(dir)
+                .map(|entries| {
+                    entries
+                        .filter_map(Result::ok)
+                        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        // Language codes only: `en`, `es`, `pt-br`; anything else in the folder is ignored.
+        names.retain(|n| {
+            (2..=5).contains(&n.len()) && n.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        });
+        names.sort();
+        names
+    }
+}
+
 /// A file of the built-in copy.
 pub fn built_in(relative: &str) -> Option<&'static [u8]> {
     BUILT_IN.get_file(relative).map(|f| f.contents())

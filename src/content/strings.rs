@@ -9,6 +9,11 @@ use super::text::{line_of_key, parse_toml};
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Strings {
+    /// This language's name in itself, on the language switch ("English", "Español").
+    pub language_name: String,
+    /// "Text size {n} %".
+    pub text_size: String,
+    pub high_contrast: String,
     pub home_intro: String,
     pub home_hint: String,
     pub home: String,
@@ -73,6 +78,9 @@ pub struct Strings {
     /// "Saved to {path}".
     pub staff_exported: String,
     pub staff_reloaded: String,
+    /// "Language for each new visitor: {language}".
+    pub staff_default_language: String,
+    pub staff_languages: String,
 }
 
 impl Strings {
@@ -105,10 +113,12 @@ const TEMPLATES: &[(&str, &[&str])] = &[
     ("page_of", &["n", "m"]),
     ("question_of", &["n", "m"]),
     ("idle_message", &["n"]),
+    ("text_size", &["n"]),
     ("pin_wrong", &["n"]),
     ("pin_locked", &["n"]),
     ("staff_counters", &["date"]),
     ("staff_exported", &["path"]),
+    ("staff_default_language", &["language"]),
 ];
 
 pub fn parse(text: &str) -> Result<Strings, Vec<Issue>> {

@@ -22,10 +22,11 @@ impl<'a> Loader<'a> {
         self.source
     }
 
-    /// A file that must exist: its built-in version, or an empty value as a last resort,
-    /// stands in when it is broken.
-    pub fn file<T: Default>(&mut self, relative: &str, parse: Parse<T>) -> T {
-        self.file_or_built_in(relative, parse).unwrap_or_default()
+    /// A file that must exist: its built-in version, or `otherwise` (for a language with
+    /// no built-in copy: the English version), stands in when it is broken.
+    pub fn file<T>(&mut self, relative: &str, parse: Parse<T>, otherwise: impl FnOnce() -> T) -> T {
+        self.file_or_built_in(relative, parse)
+            .unwrap_or_else(otherwise)
     }
 
     /// The file parsed from the source; else its built-in version (when there is one);

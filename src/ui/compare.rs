@@ -14,7 +14,9 @@ pub fn show(ui: &mut Ui, content: &Content, session: &mut Session) {
     let s = &content.strings;
     let compare = &content.compare;
     let title = compare.title.as_deref().unwrap_or(&s.compare_title);
-    if widgets::top_bar(ui, &s.home, title, |_| {}) {
+    if widgets::top_bar(ui, &s.home, title, |ui| {
+        widgets::text_size_button(ui, &s.text_size, &mut session.text_size);
+    }) {
         session.go(Screen::Home);
     }
     let fresh = session.take_fresh_view();
@@ -38,20 +40,17 @@ pub fn fits_as_table(width: f32, compare: &Compare) -> bool {
 }
 
 fn table(ui: &mut Ui, compare: &Compare) {
+    let c = theme::colors(ui.ctx());
     let spacing = 24.0;
     let inner = ui.available_width() - 2.0 * 28.0 - spacing * (compare.columns.len() as f32 - 1.0);
     let weights = column_weights(compare);
     let total: f32 = weights.iter().sum();
     let widths: Vec<f32> = weights.iter().map(|w| inner * w / total).collect();
     let row = |ui: &mut Ui, cells: &[String], header: bool| {
-        let fill = if header {
-            theme::ACCENT
-        } else {
-            theme::SURFACE
-        };
+        let fill = if header { c.accent } else { c.surface };
         Frame::new()
             .fill(fill)
-            .stroke(Stroke::new(1.0, theme::BORDER))
+            .stroke(Stroke::new(1.0, c.border))
             .corner_radius(theme::ROUNDING)
             .inner_margin(egui::Margin::symmetric(28, 24))
             .show(ui, |ui| {
@@ -61,9 +60,9 @@ fn table(ui: &mut Ui, compare: &Compare) {
                     for (index, (cell, width)) in cells.iter().zip(&widths).enumerate() {
                         let text = RichText::new(cell).size(theme::BUTTON);
                         let text = match (header, index) {
-                            (true, _) => text.family(theme::bold()).color(theme::ON_ACCENT),
-                            (false, 0) => text.family(theme::bold()).color(theme::ACCENT),
-                            (false, _) => text.color(theme::TEXT),
+                            (true, _) => text.family(theme::bold()).color(c.on_accent),
+                            (false, 0) => text.family(theme::bold()).color(c.accent),
+                            (false, _) => text.color(c.text),
                         };
                         ui.allocate_ui(Vec2::new(*width, 0.0), |ui| {
                             ui.set_width(*width);
@@ -104,12 +103,13 @@ fn cards(ui: &mut Ui, compare: &Compare) {
 /// One treatment's row of the comparison as a card: its name, then each column as
 /// "label  value" lines. Also shown with questionnaire results.
 pub fn treatment_card(ui: &mut Ui, compare: &Compare, cells: &[String]) {
+    let c = theme::colors(ui.ctx());
     widgets::card(ui, |ui| {
         ui.label(
             RichText::new(&cells[0])
                 .family(theme::display())
                 .size(theme::TITLE)
-                .color(theme::ACCENT),
+                .color(c.accent),
         );
         ui.add_space(4.0);
         let label_width = (ui.available_width() * 0.34).min(280.0);
@@ -117,9 +117,7 @@ pub fn treatment_card(ui: &mut Ui, compare: &Compare, cells: &[String]) {
             ui.horizontal_top(|ui| {
                 ui.allocate_ui(Vec2::new(label_width, 0.0), |ui| {
                     ui.set_width(label_width);
-                    let label = RichText::new(column)
-                        .size(theme::BODY)
-                        .color(theme::TEXT_MUTED);
+                    let label = RichText::new(column).size(theme::BODY).color(c.text_muted);
                     ui.add(egui::Label::new(label).wrap());
                 });
                 ui.add(egui::Label::new(RichText::new(cell).size(theme::BUTTON)).wrap());

@@ -22,7 +22,9 @@ pub fn qr_texture(ctx: &egui::Context, booking_url: &str) -> Option<TextureHandl
 
 pub fn show(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, session: &mut Session) {
     let s = &content.strings;
-    if widgets::top_bar(ui, &s.home, &s.book_title, |_| {}) {
+    if widgets::top_bar(ui, &s.home, &s.book_title, |ui| {
+        widgets::text_size_button(ui, &s.text_size, &mut session.text_size);
+    }) {
         session.go(Screen::Home);
     }
     let fresh = session.take_fresh_view();
@@ -54,6 +56,7 @@ pub fn card(ui: &mut Ui, clinic: &Clinic, strings: &Strings, qr: Option<&Texture
 }
 
 fn qr_code(ui: &mut Ui, clinic: &Clinic, strings: &Strings, qr: Option<&TextureHandle>) {
+    let c = theme::colors(ui.ctx());
     let Some(qr) = qr else { return };
     let side = qr.size()[0] as f32 * MODULE_PIXELS;
     ui.vertical(|ui| {
@@ -66,17 +69,18 @@ fn qr_code(ui: &mut Ui, clinic: &Clinic, strings: &Strings, qr: Option<&TextureH
         ui.label(
             RichText::new(&strings.scan_to_book)
                 .size(theme::SMALL)
-                .color(theme::TEXT_MUTED),
+                .color(c.text_muted),
         );
     });
 }
 
 fn details(ui: &mut Ui, clinic: &Clinic, strings: &Strings) {
+    let c = theme::colors(ui.ctx());
     ui.label(
         RichText::new(&strings.book_title)
             .family(theme::display())
             .size(theme::TITLE)
-            .color(theme::ACCENT),
+            .color(c.accent),
     );
     ui.label(RichText::new(&clinic.name).size(theme::CARD_HEADING));
     if !clinic.phone.is_empty() {
@@ -91,10 +95,7 @@ fn details(ui: &mut Ui, clinic: &Clinic, strings: &Strings) {
 }
 
 fn labelled(ui: &mut Ui, label: &str, value: &str, size: f32) {
-    ui.label(
-        RichText::new(label)
-            .size(theme::SMALL)
-            .color(theme::TEXT_MUTED),
-    );
+    let c = theme::colors(ui.ctx());
+    ui.label(RichText::new(label).size(theme::SMALL).color(c.text_muted));
     ui.label(RichText::new(value).size(size).family(theme::bold()));
 }

@@ -8,7 +8,9 @@ use crate::session::{Screen, Session};
 pub fn show(ui: &mut egui::Ui, content: &Content, session: &mut Session) {
     let s = &content.strings;
     let title = content.faq.title.as_deref().unwrap_or(&s.faq_title);
-    if widgets::top_bar(ui, &s.home, title, |_| {}) {
+    if widgets::top_bar(ui, &s.home, title, |ui| {
+        widgets::text_size_button(ui, &s.text_size, &mut session.text_size);
+    }) {
         session.go(Screen::Home);
     }
     let fresh = session.take_fresh_view();

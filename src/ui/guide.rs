@@ -7,6 +7,7 @@ use crate::content::{Content, GuidePage};
 use crate::session::{Screen, Session};
 
 pub fn show(ui: &mut Ui, content: &Content, session: &mut Session) {
+    let c = theme::colors(ui.ctx());
     let s = &content.strings;
     let pages = content.guide.len();
     let mut show_contents = None;
@@ -19,6 +20,7 @@ pub fn show(ui: &mut Ui, content: &Content, session: &mut Session) {
         if widgets::secondary_button(ui, label, true).clicked() {
             show_contents = Some(show);
         }
+        widgets::text_size_button(ui, &s.text_size, &mut session.text_size);
     });
     if home {
         session.go(Screen::Home);
@@ -41,7 +43,7 @@ pub fn show(ui: &mut Ui, content: &Content, session: &mut Session) {
         return;
     };
     egui::Panel::bottom("guide_nav")
-        .frame(widgets::bar_frame())
+        .frame(widgets::bar_frame(ui))
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 if widgets::secondary_button(ui, &s.back, session.guide_page > 0).clicked() {
@@ -56,7 +58,7 @@ pub fn show(ui: &mut Ui, content: &Content, session: &mut Session) {
                         ui.label(
                             RichText::new(s.page_of(session.guide_page + 1, pages))
                                 .size(theme::BODY)
-                                .color(theme::TEXT_MUTED),
+                                .color(c.text_muted),
                         );
                     });
                 });
@@ -70,11 +72,12 @@ pub fn show(ui: &mut Ui, content: &Content, session: &mut Session) {
 }
 
 fn page_view(ui: &mut Ui, page: &GuidePage) {
+    let c = theme::colors(ui.ctx());
     ui.label(
         RichText::new(&page.title)
             .family(theme::display())
             .size(theme::DISPLAY)
-            .color(theme::TEXT),
+            .color(c.text),
     );
     ui.add_space(12.0);
     for card in &page.cards {

@@ -10,12 +10,15 @@ use crate::session::{Screen, Session};
 const BOOK_HEIGHT: f32 = 150.0;
 
 /// Draws Home; returns true when the logo was tapped (part of the staff gesture).
+/// `languages` are the names of the languages, each in itself, for the switch.
 pub fn show(
     ui: &mut Ui,
     content: &Content,
+    languages: &[String],
     logo: Option<&TextureHandle>,
     session: &mut Session,
 ) -> bool {
+    let c = theme::colors(ui.ctx());
     let strings = &content.strings;
     let mut logo_tapped = false;
     widgets::body(ui, |ui| {
@@ -24,12 +27,14 @@ pub fn show(
             widgets::reading_column(ui, 1400.0, |ui| {
                 ui.add_space(24.0);
                 logo_tapped = header(ui, content, logo);
-                ui.add_space(28.0);
+                ui.add_space(16.0);
+                settings(ui, content, languages, session);
+                ui.add_space(20.0);
                 ui.label(RichText::new(&strings.home_intro).size(theme::CARD_HEADING));
                 ui.label(
                     RichText::new(&strings.home_hint)
                         .size(theme::BODY)
-                        .color(theme::TEXT_MUTED),
+                        .color(c.text_muted),
                 );
                 ui.add_space(28.0);
                 // The tiles share what the screen has left, above the service-area line.
@@ -49,7 +54,7 @@ pub fn show(
                             content.clinic.service_area.join(" · ")
                         ))
                         .size(theme::SMALL)
-                        .color(theme::TEXT_MUTED),
+                        .color(c.text_muted),
                     );
                 }
             });
@@ -58,7 +63,27 @@ pub fn show(
     logo_tapped
 }
 
+/// Language, text size and contrast: what a visitor may want before reading anything.
+fn settings(ui: &mut Ui, content: &Content, languages: &[String], session: &mut Session) {
+    let s = &content.strings;
+    ui.horizontal_wrapped(|ui| {
+        if languages.len() > 1 {
+            for (index, name) in languages.iter().enumerate() {
+                if widgets::toggle_button(ui, name, session.language == index).clicked() {
+                    session.language = index;
+                }
+            }
+            ui.add_space(24.0);
+        }
+        widgets::text_size_button(ui, &s.text_size, &mut session.text_size);
+        if widgets::toggle_button(ui, &s.high_contrast, session.high_contrast).clicked() {
+            session.high_contrast = !session.high_contrast;
+        }
+    });
+}
+
 fn header(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>) -> bool {
+    let c = theme::colors(ui.ctx());
     ui.horizontal(|ui| {
         let tapped = logo.is_some_and(|logo| {
             let image = egui::Image::new(logo)
@@ -74,12 +99,12 @@ fn header(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>) -> bool 
                 RichText::new(&content.clinic.name)
                     .family(theme::display())
                     .size(theme::DISPLAY)
-                    .color(theme::TEXT),
+                    .color(c.text),
             );
             ui.label(
                 RichText::new(&content.clinic.tagline)
                     .size(theme::BODY)
-                    .color(theme::TEXT_MUTED),
+                    .color(c.text_muted),
             );
         });
         tapped

@@ -8,6 +8,7 @@ use crate::content::Strings;
 use crate::content::strings::fill;
 
 pub fn show(ui: &mut Ui, strings: &Strings, seconds_left: u64) {
+    let c = theme::colors(ui.ctx());
     let ctx = ui.ctx().clone();
     let screen = ctx.content_rect();
     egui::Area::new(Id::unique("idle_warning_veil"))
@@ -25,7 +26,7 @@ pub fn show(ui: &mut Ui, strings: &Strings, seconds_left: u64) {
         .show(&ctx, |ui| {
             let width = (screen.width() - 80.0).min(820.0);
             Frame::new()
-                .fill(theme::SURFACE)
+                .fill(c.surface)
                 .corner_radius(theme::ROUNDING)
                 .inner_margin(egui::Margin::same(48))
                 .show(ui, |ui| {
@@ -35,13 +36,13 @@ pub fn show(ui: &mut Ui, strings: &Strings, seconds_left: u64) {
                             RichText::new(&strings.idle_title)
                                 .family(theme::display())
                                 .size(theme::DISPLAY)
-                                .color(theme::TEXT),
+                                .color(c.text),
                         );
                         ui.label(
                             RichText::new(seconds_left.to_string())
                                 .size(theme::DISPLAY * 1.5)
                                 .family(theme::bold())
-                                .color(theme::ACCENT),
+                                .color(c.accent),
                         );
                         let message =
                             fill(&strings.idle_message, &[("n", &seconds_left.to_string())]);

@@ -7,13 +7,14 @@ use super::theme;
 use crate::content::markdown::{Block, BlockKind, Inline, ListItem};
 
 pub fn blocks(ui: &mut Ui, blocks: &[Block]) {
+    let c = theme::colors(ui.ctx());
     for block in blocks {
         match &block.kind {
             BlockKind::Heading { text, .. } => {
                 ui.add_space(6.0);
-                inline(ui, text, theme::CARD_HEADING, theme::TEXT);
+                inline(ui, text, theme::CARD_HEADING, c.text);
             }
-            BlockKind::Paragraph(text) => inline(ui, text, theme::BODY, theme::TEXT),
+            BlockKind::Paragraph(text) => inline(ui, text, theme::BODY, c.text),
             BlockKind::List(items) => list(ui, items),
             BlockKind::Table(table) => {
                 // Tables belong on the Compare screen; elsewhere show their rows as lines.
@@ -28,10 +29,11 @@ pub fn blocks(ui: &mut Ui, blocks: &[Block]) {
 
 /// A card heading in the bold face.
 pub fn heading(ui: &mut Ui, text: &Inline) {
+    let c = theme::colors(ui.ctx());
     let job = layout(
         text,
         theme::CARD_HEADING,
-        theme::ACCENT,
+        c.accent,
         true,
         ui.available_width(),
     );
@@ -44,6 +46,7 @@ pub fn inline(ui: &mut Ui, text: &Inline, size: f32, color: Color32) {
 }
 
 fn list(ui: &mut Ui, items: &[ListItem]) {
+    let c = theme::colors(ui.ctx());
     for item in items {
         let marker = match item.number {
             Some(n) => format!("{n}."),
@@ -51,7 +54,7 @@ fn list(ui: &mut Ui, items: &[ListItem]) {
             None => "◦".to_owned(),
         };
         bullet(ui, &marker, item.depth, |ui| {
-            inline(ui, &item.text, theme::BODY, theme::TEXT);
+            inline(ui, &item.text, theme::BODY, c.text);
         });
     }
 }
@@ -66,6 +69,7 @@ pub fn bullets<'a>(ui: &mut Ui, items: impl IntoIterator<Item = &'a str>) {
 }
 
 fn bullet(ui: &mut Ui, marker: &str, depth: usize, add: impl FnOnce(&mut Ui)) {
+    let c = theme::colors(ui.ctx());
     ui.horizontal_top(|ui| {
         ui.add_space(depth as f32 * 36.0);
         let (rect, _) =
@@ -75,7 +79,7 @@ fn bullet(ui: &mut Ui, marker: &str, depth: usize, add: impl FnOnce(&mut Ui)) {
             egui::Align2::LEFT_TOP,
             marker,
             FontId::proportional(theme::BODY),
-            theme::ACCENT,
+            c.accent,
         );
         ui.vertical(add);
     });

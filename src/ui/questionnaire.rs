@@ -10,6 +10,7 @@ use crate::questionnaire::{Question, evaluate};
 use crate::session::{Screen, Session};
 
 pub fn show(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, session: &mut Session) {
+    let c = theme::colors(ui.ctx());
     let s = &content.strings;
     let questionnaire = &content.questionnaire;
     let total = questionnaire.questions.len();
@@ -17,6 +18,7 @@ pub fn show(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, session:
     let home = widgets::top_bar(ui, &s.home, &questionnaire.title, |ui| {
         let started = session.quiz_step > 0 || !session.answers.is_empty();
         start_over = widgets::secondary_button(ui, &s.start_over, started).clicked();
+        widgets::text_size_button(ui, &s.text_size, &mut session.text_size);
     });
     if home {
         session.go(Screen::Home);
@@ -27,7 +29,7 @@ pub fn show(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, session:
     let step = session.quiz_step.min(total);
     let question = questionnaire.questions.get(step);
     egui::Panel::bottom("quiz_nav")
-        .frame(widgets::bar_frame())
+        .frame(widgets::bar_frame(ui))
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 if widgets::secondary_button(ui, &s.back, step > 0).clicked() {
@@ -44,7 +46,7 @@ pub fn show(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, session:
                             ui.label(
                                 RichText::new(s.question_of(step + 1, total))
                                     .size(theme::BODY)
-                                    .color(theme::TEXT_MUTED),
+                                    .color(c.text_muted),
                             );
                         });
                     }
@@ -60,7 +62,7 @@ pub fn show(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, session:
                         ui.label(
                             RichText::new(&questionnaire.intro)
                                 .size(theme::BODY)
-                                .color(theme::TEXT_MUTED),
+                                .color(c.text_muted),
                         );
                         ui.add_space(8.0);
                     }
@@ -79,18 +81,15 @@ fn question_view(
     session: &mut Session,
     content: &Content,
 ) {
+    let c = theme::colors(ui.ctx());
     ui.label(
         RichText::new(&question.text)
             .family(theme::display())
             .size(theme::DISPLAY * 0.8)
-            .color(theme::TEXT),
+            .color(c.text),
     );
     if let Some(hint) = &question.hint {
-        ui.label(
-            RichText::new(hint)
-                .size(theme::BODY)
-                .color(theme::TEXT_MUTED),
-        );
+        ui.label(RichText::new(hint).size(theme::BODY).color(c.text_muted));
     }
     ui.add_space(16.0);
     // Two columns for a long list on a wide screen, and for a short pair such as Yes/No.
@@ -130,6 +129,7 @@ fn question_view(
 }
 
 fn result_view(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, session: &Session) {
+    let c = theme::colors(ui.ctx());
     let s = &content.strings;
     let Some(outcome) = evaluate(&content.questionnaire, &session.answers) else {
         return;
@@ -138,7 +138,7 @@ fn result_view(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, sessi
         RichText::new(&outcome.result.title)
             .family(theme::display())
             .size(theme::DISPLAY)
-            .color(theme::TEXT),
+            .color(c.text),
     );
     ui.label(RichText::new(&outcome.result.intro).size(theme::CARD_HEADING));
     ui.add_space(12.0);
@@ -158,7 +158,7 @@ fn result_view(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, sessi
             RichText::new(&s.alternatives_heading)
                 .size(theme::CARD_HEADING)
                 .family(theme::bold())
-                .color(theme::ACCENT),
+                .color(c.accent),
         );
         for (treatment, reason) in &outcome.alternatives {
             ui.label(RichText::new(*reason).size(theme::BODY));
@@ -171,17 +171,18 @@ fn result_view(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, sessi
         RichText::new(&content.questionnaire.disclaimer)
             .size(theme::BODY)
             .family(theme::italic())
-            .color(theme::TEXT_MUTED),
+            .color(c.text_muted),
     );
 }
 
 fn section(ui: &mut Ui, heading: &str, lines: &[&str]) {
+    let c = theme::colors(ui.ctx());
     widgets::card(ui, |ui| {
         ui.label(
             RichText::new(heading)
                 .size(theme::CARD_HEADING)
                 .family(theme::bold())
-                .color(theme::ACCENT),
+                .color(c.accent),
         );
         markdown_view::bullets(ui, lines.iter().copied());
     });

@@ -18,6 +18,7 @@ pub enum Action {
     StartOver,
     Export,
     ResetCounters,
+    NextDefaultLanguage,
 }
 
 /// What the staff screen shows besides its buttons.
@@ -30,6 +31,7 @@ pub struct Report<'a> {
 }
 
 pub fn pin_pad(ui: &mut Ui, strings: &Strings, staff: &mut Staff, lock: &mut PinLock, now: u64) {
+    let c = theme::colors(ui.ctx());
     if widgets::top_bar(ui, &strings.cancel, &strings.staff_title, |_| {}) {
         staff.close();
         return;
@@ -61,7 +63,7 @@ pub fn pin_pad(ui: &mut Ui, strings: &Strings, staff: &mut Staff, lock: &mut Pin
             ui.label(
                 RichText::new(message.unwrap_or_default())
                     .size(theme::BODY)
-                    .color(theme::TEXT),
+                    .color(c.text),
             );
             ui.add_space(12.0);
             ui.add_enabled_ui(locked.is_none(), |ui| keypad(ui, strings, staff, lock, now));
@@ -71,20 +73,22 @@ pub fn pin_pad(ui: &mut Ui, strings: &Strings, staff: &mut Staff, lock: &mut Pin
 
 /// One dot per digit typed, so the PIN never shows.
 fn dots(ui: &mut Ui, typed: usize) {
+    let c = theme::colors(ui.ctx());
     let size = Vec2::new(8.0 * 36.0, 48.0);
     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
     for i in 0..crate::staff::MAX_DIGITS {
         let centre = rect.left_center() + Vec2::new(18.0 + 36.0 * i as f32, 0.0);
         if i < typed {
-            ui.painter().circle_filled(centre, 10.0, theme::ACCENT);
+            ui.painter().circle_filled(centre, 10.0, c.accent);
         } else {
             ui.painter()
-                .circle_stroke(centre, 10.0, Stroke::new(1.5, theme::BORDER));
+                .circle_stroke(centre, 10.0, Stroke::new(1.5, c.border));
         }
     }
 }
 
 fn keypad(ui: &mut Ui, strings: &Strings, staff: &mut Staff, lock: &mut PinLock, now: u64) {
+    let c = theme::colors(ui.ctx());
     let key_size = Vec2::new(150.0, 96.0);
     let width = 3.0 * key_size.x + 2.0 * 16.0;
     let rows: [[&str; 3]; 4] = [
@@ -100,8 +104,8 @@ fn keypad(ui: &mut Ui, strings: &Strings, staff: &mut Staff, lock: &mut PinLock,
                     let text = RichText::new(key).size(theme::TITLE * 0.8);
                     let button = Button::new(text)
                         .min_size(key_size)
-                        .fill(theme::SURFACE)
-                        .stroke(Stroke::new(1.5, theme::BORDER));
+                        .fill(c.surface)
+                        .stroke(Stroke::new(1.5, c.border));
                     if !ui.add(button).clicked() {
                         continue;
                     }
@@ -118,7 +122,14 @@ fn keypad(ui: &mut Ui, strings: &Strings, staff: &mut Staff, lock: &mut PinLock,
     }
 }
 
-pub fn screen(ui: &mut Ui, strings: &Strings, report: &Report<'_>) -> (bool, Option<Action>) {
+/// The staff screen; `default_language` is the name of the language new visitors get.
+pub fn screen(
+    ui: &mut Ui,
+    strings: &Strings,
+    report: &Report<'_>,
+    default_language: &str,
+) -> (bool, Option<Action>) {
+    let c = theme::colors(ui.ctx());
     let close = widgets::top_bar(ui, &strings.home, &strings.staff_title, |_| {});
     let mut action = None;
     widgets::body(ui, |ui| {
@@ -128,7 +139,7 @@ pub fn screen(ui: &mut Ui, strings: &Strings, report: &Report<'_>) -> (bool, Opt
                     ui.label(
                         RichText::new(message)
                             .size(theme::CARD_HEADING)
-                            .color(theme::ACCENT),
+                            .color(c.accent),
                     );
                 }
                 ui.horizontal_wrapped(|ui| {
@@ -146,6 +157,13 @@ pub fn screen(ui: &mut Ui, strings: &Strings, report: &Report<'_>) -> (bool, Opt
                         }
                     }
                 });
+                let language = fill(
+                    &strings.staff_default_language,
+                    &[("language", default_language)],
+                );
+                if widgets::secondary_button(ui, &language, true).clicked() {
+                    action = Some(Action::NextDefaultLanguage);
+                }
                 ui.add_space(12.0);
                 counters(ui, strings, report.counters);
                 ui.add_space(12.0);
@@ -183,6 +201,7 @@ fn counters(ui: &mut Ui, strings: &Strings, counters: &Counters) {
             (&strings.staff_screens, &counters.screens),
             (&strings.staff_results, &counters.results),
             (&strings.staff_faq, &counters.faq_entries),
+            (&strings.staff_languages, &counters.languages),
         ] {
             ui.add_space(8.0);
             ui.label(RichText::new(title).size(theme::BODY).family(theme::bold()));
@@ -194,10 +213,11 @@ fn counters(ui: &mut Ui, strings: &Strings, counters: &Counters) {
 }
 
 fn heading(ui: &mut Ui, text: &str) {
+    let c = theme::colors(ui.ctx());
     ui.label(
         RichText::new(text)
             .size(theme::CARD_HEADING)
             .family(theme::bold())
-            .color(theme::ACCENT),
+            .color(c.accent),
     );
 }

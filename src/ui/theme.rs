@@ -8,18 +8,108 @@ use egui::{
     Vec2,
 };
 
-pub const BACKGROUND: Color32 = Color32::from_rgb(0xFA, 0xF6, 0xF0);
-pub const SURFACE: Color32 = Color32::from_rgb(0xFF, 0xFD, 0xF9);
-pub const SURFACE_MUTED: Color32 = Color32::from_rgb(0xF2, 0xEB, 0xE1);
-pub const BORDER: Color32 = Color32::from_rgb(0xE4, 0xD9, 0xCB);
-pub const TEXT: Color32 = Color32::from_rgb(0x2F, 0x2A, 0x26);
-pub const TEXT_MUTED: Color32 = Color32::from_rgb(0x62, 0x58, 0x4F);
-/// Scroll handles: visible on the cream, quieter than text.
-pub const HANDLE: Color32 = Color32::from_rgb(0xA8, 0x9A, 0x8A);
-pub const ACCENT: Color32 = Color32::from_rgb(0x2E, 0x6A, 0x62);
-pub const ACCENT_PRESSED: Color32 = Color32::from_rgb(0x22, 0x52, 0x4B);
-pub const ACCENT_SOFT: Color32 = Color32::from_rgb(0xE2, 0xEE, 0xEA);
-pub const ON_ACCENT: Color32 = Color32::from_rgb(0xFF, 0xFD, 0xF9);
+/// The colours of one look. Every text colour is used only on the backgrounds listed in
+/// [`Palette::text_pairs`], which the contrast test checks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    pub background: Color32,
+    pub surface: Color32,
+    pub surface_muted: Color32,
+    pub border: Color32,
+    pub text: Color32,
+    pub text_muted: Color32,
+    /// Scroll handles.
+    pub handle: Color32,
+    pub accent: Color32,
+    pub accent_pressed: Color32,
+    /// Chosen, open or pressed rows.
+    pub accent_soft: Color32,
+    pub on_accent: Color32,
+}
+
+/// Warm cream, one teal accent: the spa's front desk.
+pub const STANDARD: Palette = Palette {
+    background: Color32::from_rgb(0xFA, 0xF6, 0xF0),
+    surface: Color32::from_rgb(0xFF, 0xFD, 0xF9),
+    surface_muted: Color32::from_rgb(0xF2, 0xEB, 0xE1),
+    border: Color32::from_rgb(0xE4, 0xD9, 0xCB),
+    text: Color32::from_rgb(0x2F, 0x2A, 0x26),
+    text_muted: Color32::from_rgb(0x62, 0x58, 0x4F),
+    handle: Color32::from_rgb(0xA8, 0x9A, 0x8A),
+    accent: Color32::from_rgb(0x2E, 0x6A, 0x62),
+    accent_pressed: Color32::from_rgb(0x22, 0x52, 0x4B),
+    accent_soft: Color32::from_rgb(0xE2, 0xEE, 0xEA),
+    on_accent: Color32::from_rgb(0xFF, 0xFD, 0xF9),
+};
+
+/// Black on white with a deep accent and firm borders, for low vision.
+pub const HIGH_CONTRAST: Palette = Palette {
+    background: Color32::WHITE,
+    surface: Color32::WHITE,
+    surface_muted: Color32::from_rgb(0xEE, 0xEE, 0xEE),
+    border: Color32::BLACK,
+    text: Color32::BLACK,
+    text_muted: Color32::from_rgb(0x22, 0x22, 0x22),
+    handle: Color32::BLACK,
+    accent: Color32::from_rgb(0x00, 0x3B, 0x33),
+    accent_pressed: Color32::BLACK,
+    accent_soft: Color32::from_rgb(0xD6, 0xEC, 0xE7),
+    on_accent: Color32::WHITE,
+};
+
+impl Palette {
+    /// Every (text, background) pair the screens draw, by name.
+    pub fn text_pairs(&self) -> Vec<(&'static str, Color32, Color32)> {
+        vec![
+            ("text on background", self.text, self.background),
+            ("text on surface", self.text, self.surface),
+            ("text on a chosen row", self.text, self.accent_soft),
+            ("muted text on background", self.text_muted, self.background),
+            ("muted text on surface", self.text_muted, self.surface),
+            ("accent on background", self.accent, self.background),
+            ("accent on surface", self.accent, self.surface),
+            ("accent on a chosen row", self.accent, self.accent_soft),
+            ("text on accent", self.on_accent, self.accent),
+            (
+                "text on pressed accent",
+                self.on_accent,
+                self.accent_pressed,
+            ),
+        ]
+    }
+}
+
+/// The WCAG 2 contrast ratio of two colours (1 to 21).
+pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
+    fn luminance(c: Color32) -> f32 {
+        let channel = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// The palette in use: standard, or high contrast when the visitor chose it.
+pub fn colors(ctx: &egui::Context) -> Palette {
+    ctx.data(|d| d.get_temp::<Palette>(egui::Id::NULL))
+        .unwrap_or(STANDARD)
+}
+
+/// Switches every screen to `palette`.
+pub fn apply(ctx: &egui::Context, palette: Palette) {
+    // The same look whatever the system prefers: a dark desktop must not darken the spa.
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        ctx.set_visuals_of(theme, visuals(&palette));
+    }
+    ctx.data_mut(|d| d.insert_temp(egui::Id::NULL, palette));
+}
 
 /// Sizes in logical pixels. Body text is at least 22 px (DESIGN.md); we use more.
 pub const BODY: f32 = 26.0;
@@ -50,10 +140,7 @@ pub fn display() -> FontFamily {
 
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(fonts());
-    // The same look whatever the system prefers: a dark desktop must not darken the spa.
-    for theme in [egui::Theme::Light, egui::Theme::Dark] {
-        ctx.set_visuals_of(theme, visuals());
-    }
+    apply(ctx, STANDARD);
     ctx.all_styles_mut(style);
     ctx.set_theme(egui::Theme::Light);
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
@@ -112,32 +199,32 @@ fn fonts() -> FontDefinitions {
     fonts
 }
 
-fn visuals() -> egui::Visuals {
+fn visuals(c: &Palette) -> egui::Visuals {
     let mut v = egui::Visuals::light();
-    v.override_text_color = Some(TEXT);
-    v.panel_fill = BACKGROUND;
-    v.window_fill = SURFACE;
-    v.extreme_bg_color = SURFACE;
-    v.faint_bg_color = SURFACE_MUTED;
-    v.selection.bg_fill = ACCENT_SOFT;
-    v.selection.stroke = Stroke::new(2.0, ACCENT);
+    v.override_text_color = Some(c.text);
+    v.panel_fill = c.background;
+    v.window_fill = c.surface;
+    v.extreme_bg_color = c.surface;
+    v.faint_bg_color = c.surface_muted;
+    v.selection.bg_fill = c.accent_soft;
+    v.selection.stroke = Stroke::new(2.0, c.accent);
     let radius = CornerRadius::same(ROUNDING);
     for (state, fill) in [
-        (&mut v.widgets.inactive, SURFACE),
-        (&mut v.widgets.hovered, SURFACE),
-        (&mut v.widgets.active, SURFACE_MUTED),
-        (&mut v.widgets.open, SURFACE),
+        (&mut v.widgets.inactive, c.surface),
+        (&mut v.widgets.hovered, c.surface),
+        (&mut v.widgets.active, c.surface_muted),
+        (&mut v.widgets.open, c.surface),
     ] {
         state.bg_fill = fill;
         state.weak_bg_fill = fill;
-        state.bg_stroke = Stroke::new(1.5, BORDER);
+        state.bg_stroke = Stroke::new(1.5, c.border);
         // Text colour comes from `override_text_color`; this stroke draws scroll handles.
-        state.fg_stroke = Stroke::new(2.0, HANDLE);
+        state.fg_stroke = Stroke::new(2.0, c.handle);
         state.corner_radius = radius;
         state.expansion = 0.0;
     }
-    v.widgets.noninteractive.bg_stroke = Stroke::new(1.0, BORDER);
-    v.widgets.noninteractive.fg_stroke = Stroke::new(1.0, TEXT);
+    v.widgets.noninteractive.bg_stroke = Stroke::new(1.0, c.border);
+    v.widgets.noninteractive.fg_stroke = Stroke::new(1.0, c.text);
     v.widgets.noninteractive.corner_radius = radius;
     v
 }
@@ -165,4 +252,32 @@ fn style(style: &mut Style) {
     style.interaction.selectable_labels = false;
     style.interaction.tooltip_delay = f32::INFINITY;
     style.url_in_tooltip = false;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_wcag_formula_gives_the_known_extremes() {
+        assert!((contrast_ratio(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+        assert!((contrast_ratio(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 0.01);
+        let grey = Color32::from_rgb(0x76, 0x76, 0x76);
+        assert!((contrast_ratio(grey, Color32::WHITE) - 4.54).abs() < 0.01);
+    }
+
+    #[test]
+    fn every_text_colour_is_readable_on_its_background() {
+        let mut lowest = (f32::MAX, "");
+        for (palette, minimum) in [(STANDARD, 4.5), (HIGH_CONTRAST, 7.0)] {
+            for (name, text, background) in palette.text_pairs() {
+                let ratio = contrast_ratio(text, background);
+                assert!(ratio >= minimum, "{name}: {ratio:.2} < {minimum}");
+                if ratio < lowest.0 {
+                    lowest = (ratio, name);
+                }
+            }
+        }
+        println!("lowest contrast: {:.2} ({})", lowest.0, lowest.1);
+    }
 }

@@ -8,16 +8,17 @@ use egui::{
 };
 
 use super::theme;
+use crate::content::strings::fill;
+use crate::session::TextSize;
 
 /// The main action of a view: filled with the accent colour.
 pub fn primary_button(ui: &mut Ui, text: &str, enabled: bool) -> Response {
-    let label = RichText::new(text)
-        .size(theme::BUTTON)
-        .color(theme::ON_ACCENT);
+    let c = theme::colors(ui.ctx());
+    let label = RichText::new(text).size(theme::BUTTON).color(c.on_accent);
     ui.add_enabled(
         enabled,
         Button::new(label)
-            .fill(theme::ACCENT)
+            .fill(c.accent)
             .stroke(Stroke::NONE)
             .min_size(Vec2::new(200.0, 76.0)),
     )
@@ -25,21 +26,40 @@ pub fn primary_button(ui: &mut Ui, text: &str, enabled: bool) -> Response {
 
 /// Every other button: quiet, outlined.
 pub fn secondary_button(ui: &mut Ui, text: &str, enabled: bool) -> Response {
-    let label = RichText::new(text).size(theme::BUTTON).color(theme::ACCENT);
+    let c = theme::colors(ui.ctx());
+    let label = RichText::new(text).size(theme::BUTTON).color(c.accent);
     ui.add_enabled(
         enabled,
         Button::new(label)
-            .fill(theme::SURFACE)
-            .stroke(Stroke::new(2.0, theme::ACCENT))
+            .fill(c.surface)
+            .stroke(Stroke::new(2.0, c.accent))
+            .min_size(Vec2::new(160.0, theme::TOUCH + 8.0)),
+    )
+}
+
+/// A button that stays pressed while its choice is on (a language, high contrast).
+pub fn toggle_button(ui: &mut Ui, text: &str, selected: bool) -> Response {
+    let c = theme::colors(ui.ctx());
+    let label = RichText::new(text).size(theme::BUTTON).color(if selected {
+        c.on_accent
+    } else {
+        c.accent
+    });
+    ui.add(
+        Button::new(label)
+            .selected(selected)
+            .fill(if selected { c.accent } else { c.surface })
+            .stroke(Stroke::new(2.0, c.accent))
             .min_size(Vec2::new(160.0, theme::TOUCH + 8.0)),
     )
 }
 
 /// A rounded card of reading matter.
 pub fn card<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let c = theme::colors(ui.ctx());
     Frame::new()
-        .fill(theme::SURFACE)
-        .stroke(Stroke::new(1.0, theme::BORDER))
+        .fill(c.surface)
+        .stroke(Stroke::new(1.0, c.border))
         .corner_radius(theme::ROUNDING)
         .inner_margin(Margin::symmetric(36, 28))
         .show(ui, |ui| {
@@ -52,21 +72,18 @@ pub fn card<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
 /// A large tappable panel with a title and a line under it (the Home doors). An
 /// `accent` tile is filled with the accent colour, for the one action that matters most.
 pub fn tile(ui: &mut Ui, size: Vec2, title: &str, note: &str, accent: bool) -> Response {
+    let c = theme::colors(ui.ctx());
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, title));
     if ui.is_rect_visible(rect) {
         let pressed = response.is_pointer_button_down_on();
         let (title_color, note_color) = if accent {
-            let fill = if pressed {
-                theme::ACCENT_PRESSED
-            } else {
-                theme::ACCENT
-            };
+            let fill = if pressed { c.accent_pressed } else { c.accent };
             ui.painter().rect_filled(rect, theme::ROUNDING, fill);
-            (theme::ON_ACCENT, theme::ON_ACCENT)
+            (c.on_accent, c.on_accent)
         } else {
             panel_background(ui, rect, pressed);
-            (theme::ACCENT, theme::TEXT_MUTED)
+            (c.accent, c.text_muted)
         };
         // Painted, not laid out as child labels: the tile is one button to touch and to
         // a screen reader, and nothing on top of it can take its tap.
@@ -115,13 +132,14 @@ pub fn list_row(ui: &mut Ui, text: &str, marker: Marker, highlighted: bool) -> R
 }
 
 fn row(ui: &mut Ui, text: &str, marker: Marker, highlighted: bool, min_height: f32) -> Response {
+    let c = theme::colors(ui.ctx());
     let width = ui.available_width();
     let padding = Vec2::new(32.0, 20.0);
     let marker_width = 56.0;
     let galley = ui.painter().layout(
         text.to_owned(),
         egui::FontId::new(theme::BUTTON, theme::bold()),
-        theme::TEXT,
+        c.text,
         width - 2.0 * padding.x - marker_width,
     );
     let height = (galley.size().y + 2.0 * padding.y).max(min_height);
@@ -138,7 +156,7 @@ fn row(ui: &mut Ui, text: &str, marker: Marker, highlighted: bool, min_height: f
             rect.left() + padding.x,
             rect.center().y - galley.size().y / 2.0,
         );
-        painter.galley(text_pos, galley, theme::TEXT);
+        painter.galley(text_pos, galley, c.text);
         let centre = egui::pos2(rect.right() - padding.x - 14.0, rect.center().y);
         paint_marker(painter, centre, marker);
     }
@@ -146,8 +164,8 @@ fn row(ui: &mut Ui, text: &str, marker: Marker, highlighted: bool, min_height: f
 }
 
 /// Markers are drawn, not typed: the bundled fonts lack some of these symbols.
-fn paint_marker(painter: &egui::Painter, c: egui::Pos2, marker: Marker) {
-    let stroke = Stroke::new(3.5, theme::ACCENT);
+fn paint_marker(painter: &egui::Painter, centre: egui::Pos2, marker: Marker) {
+    let stroke = Stroke::new(3.5, theme::colors(painter.ctx()).accent);
     let r = 10.0;
     let lines: &[[Vec2; 2]] = match marker {
         Marker::Arrow => &[
@@ -166,16 +184,16 @@ fn paint_marker(painter: &egui::Painter, c: egui::Pos2, marker: Marker) {
         Marker::Unchecked => &[],
     };
     if marker == Marker::Unchecked {
-        let square = egui::Rect::from_center_size(c, Vec2::splat(26.0));
+        let square = egui::Rect::from_center_size(centre, Vec2::splat(26.0));
         painter.rect_stroke(
             square,
             6.0,
-            Stroke::new(2.5, theme::ACCENT),
+            Stroke::new(2.5, stroke.color),
             egui::StrokeKind::Inside,
         );
     }
     for [from, to] in lines {
-        painter.line_segment([c + *from, c + *to], stroke);
+        painter.line_segment([centre + *from, centre + *to], stroke);
     }
 }
 
@@ -202,10 +220,11 @@ pub fn choice_row(
 /// The rounded background of a tile or row, lit in the accent colour while pressed or
 /// when it marks the current choice.
 fn panel_background(ui: &Ui, rect: egui::Rect, lit: bool) {
+    let c = theme::colors(ui.ctx());
     let (fill, stroke) = if lit {
-        (theme::ACCENT_SOFT, theme::ACCENT)
+        (c.accent_soft, c.accent)
     } else {
-        (theme::SURFACE, theme::BORDER)
+        (c.surface, c.border)
     };
     ui.painter().rect(
         rect,
@@ -217,27 +236,44 @@ fn panel_background(ui: &Ui, rect: egui::Rect, lit: bool) {
 }
 
 /// The bar at the top of every screen but Home: a way back on the left (usually Home),
-/// the screen's title, and room on the right for the screen's own button. Returns true
-/// when the way back was tapped.
+/// the screen's title, and room on the right for the screen's own buttons. On a narrow
+/// screen (portrait, or large text) the title gets a row of its own. Returns true when the
+/// way back was tapped.
 pub fn top_bar(ui: &mut Ui, back: &str, title: &str, right: impl FnOnce(&mut Ui)) -> bool {
+    let c = theme::colors(ui.ctx());
     egui::Panel::top("top_bar")
-        .frame(bar_frame())
+        .frame(bar_frame(ui))
         .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let back = secondary_button(ui, back, true).clicked();
-                ui.add_space(24.0);
-                ui.label(
-                    RichText::new(title)
-                        .family(theme::display())
-                        .size(theme::TITLE)
-                        .color(theme::TEXT),
-                );
-                ui.with_layout(Layout::right_to_left(Align::Center), right);
-                back
-            })
-            .inner
+            let title = RichText::new(title)
+                .family(theme::display())
+                .size(theme::TITLE)
+                .color(c.text);
+            let wide = ui.available_width() >= 1100.0;
+            let back = ui
+                .horizontal(|ui| {
+                    let back = secondary_button(ui, back, true).clicked();
+                    if wide {
+                        ui.add_space(24.0);
+                        ui.label(title.clone());
+                    }
+                    ui.with_layout(Layout::right_to_left(Align::Center), right);
+                    back
+                })
+                .inner;
+            if !wide {
+                ui.add(egui::Label::new(title).wrap());
+            }
+            back
         })
         .inner
+}
+
+/// The persistent "larger text" control: each tap steps to the next size.
+pub fn text_size_button(ui: &mut Ui, template: &str, size: &mut TextSize) {
+    let label = fill(template, &[("n", &size.percent().to_string())]);
+    if secondary_button(ui, &label, true).clicked() {
+        *size = size.next();
+    }
 }
 
 /// A vertical scroll area that scrolls by dragging anywhere, with a mouse as well as
@@ -282,18 +318,20 @@ pub fn page_margin(ui: &Ui) -> Margin {
 }
 
 /// The frame of the bars above and below a screen's body.
-pub fn bar_frame() -> Frame {
+pub fn bar_frame(ui: &Ui) -> Frame {
+    let c = theme::colors(ui.ctx());
     Frame::new()
-        .fill(theme::BACKGROUND)
+        .fill(c.background)
         .inner_margin(Margin::symmetric(40, 18))
-        .stroke(Stroke::new(1.0, theme::BORDER))
+        .stroke(Stroke::new(1.0, c.border))
 }
 
 /// The body of a screen: what is left between its bars, with the page margin.
 pub fn body<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let c = theme::colors(ui.ctx());
     let margin = page_margin(ui);
     egui::CentralPanel::no_frame()
-        .frame(Frame::new().fill(theme::BACKGROUND).inner_margin(margin))
+        .frame(Frame::new().fill(c.background).inner_margin(margin))
         .show(ui, add)
         .inner
 }
