@@ -21,6 +21,36 @@ fn shipped_and_built_in_content_check_clean_and_match() {
     assert_eq!(shipped.content.faq, built_in.content.faq);
     assert_eq!(shipped.content.compare, built_in.content.compare);
     assert_eq!(shipped.content.clinic, built_in.content.clinic);
+    let codes = |l: &content::Loaded| {
+        l.translations
+            .iter()
+            .map(|t| t.code.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes(&shipped), ["es"]);
+    assert_eq!(codes(&built_in), ["es"]);
+    for index in 0..shipped.language_count() {
+        let (a, b) = (shipped.language(index), built_in.language(index));
+        assert_eq!(
+            (
+                &a.guide,
+                &a.faq,
+                &a.compare,
+                &a.clinic,
+                &a.strings,
+                &a.questionnaire
+            ),
+            (
+                &b.guide,
+                &b.faq,
+                &b.compare,
+                &b.clinic,
+                &b.strings,
+                &b.questionnaire
+            ),
+            "language {index}"
+        );
+    }
 }
 
 #[test]
@@ -175,15 +205,31 @@ fn a_broken_logo_falls_back_to_the_built_in_one() {
 fn staff_can_add_a_guide_page_and_a_broken_new_page_is_left_out() {
     let dir = content_copy();
     let guide = dir.path().join("en/guide");
+    let page = "12-our-promise.md";
     fs::write(
-        guide.join("12-our-promise.md"),
+        guide.join(page),
         "# Our promise\n\n## Honest advice\n\nAlways.\n",
+    )
+    .unwrap();
+    // Until the Spanish page exists, the gap is reported.
+    let loaded = load_folder(dir.path());
+    assert_eq!(
+        problem_lines(&loaded.problems),
+        [format!(
+            "{}/es/guide/{page}:1: this page is missing: English has `en/guide/{page}`",
+            dir.path().display()
+        )]
+    );
+    fs::write(
+        dir.path().join("es/guide").join(page),
+        "# Nuestra promesa\n\n## Consejos honestos\n\nSiempre.\n",
     )
     .unwrap();
     let loaded = load_folder(dir.path());
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert_eq!(loaded.content.guide.len(), 12);
     assert_eq!(loaded.content.guide[11].title, "Our promise");
+    assert_eq!(loaded.language(1).guide[11].title, "Nuestra promesa");
 
     fs::write(guide.join("12-our-promise.md"), "No title here.\n").unwrap();
     let loaded = load_folder(dir.path());
