@@ -104,6 +104,11 @@ impl KioskApp {
         app
     }
 
+    /// Where staff's choice of default language is saved (tests point it at a temporary file).
+    pub fn set_config_path(&mut self, path: std::path::PathBuf) {
+        self.config_path = Some(path);
+    }
+
     /// Forgets everything about the visitor (and closes any staff view): the one wipe
     /// used by the idle reset and by staff's "Start over".
     pub fn wipe(&mut self) {
@@ -368,7 +373,6 @@ impl eframe::App for KioskApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        self.apply_look(&ctx);
         if self.config.kiosk {
             ctx.set_cursor_icon(egui::CursorIcon::None);
         }
@@ -386,6 +390,7 @@ impl eframe::App for KioskApp {
             self.idle.touch(now);
         }
 
+        self.apply_look(&ctx);
         let before = self.session.clone();
         self.draw_screen(ui);
         self.count_changes(&before);

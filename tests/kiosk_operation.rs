@@ -540,3 +540,70 @@ fn nothing_a_visitor_chose_is_ever_written_to_disk() {
         }
     }
 }
+
+#[test]
+fn language_text_size_and_contrast_follow_the_visitor_and_reset_for_the_next() {
+    let Kiosk { mut harness, .. } = kiosk_with(SIZE, timeouts);
+    tap(&mut harness, "Español");
+    assert!(shows(&harness, "Una guía honesta sobre el microneedling"));
+    tap(&mut harness, "Texto 100 %");
+    tap(&mut harness, "Texto 125 %");
+    assert!((harness.ctx.zoom_factor() - 1.5).abs() < 1e-6);
+    tap(&mut harness, "Alto contraste");
+    assert_eq!(
+        kiosk::ui::theme::colors(&harness.ctx),
+        kiosk::ui::theme::HIGH_CONTRAST
+    );
+    tap(&mut harness, "Guía");
+    assert!(shows(&harness, "¿Qué es el microneedling?"));
+    assert!(shows(&harness, "Página 1 de 11"));
+    assert_eq!(harness.state().counters.counters.languages["Español"], 1);
+
+    wait(&mut harness, 181.0);
+    assert!(shows(&harness, "¿Sigue ahí?"));
+    wait(&mut harness, 30.0);
+    assert!(
+        shows(&harness, "An honest guide to microneedling"),
+        "back to English"
+    );
+    assert!(
+        (harness.ctx.zoom_factor() - 1.0).abs() < 1e-6,
+        "back to 100 %"
+    );
+    assert_eq!(
+        kiosk::ui::theme::colors(&harness.ctx),
+        kiosk::ui::theme::STANDARD
+    );
+}
+
+#[test]
+fn staff_choose_the_language_each_visitor_starts_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let config_path = dir.path().join("config.toml");
+    std::fs::write(&config_path, "# the spa's settings\nkiosk = false\n").unwrap();
+    let Kiosk {
+        mut harness,
+        content,
+        ..
+    } = kiosk_with(SIZE, with_pin);
+    harness.state_mut().set_config_path(config_path.clone());
+    knock(&mut harness, &content.clinic.name);
+    type_pin(&mut harness, PIN);
+    tap(&mut harness, "Language for each new visitor: English");
+    assert!(
+        shows(&harness, "Idioma para cada visitante nuevo: Español")
+            || shows(&harness, "Language for each new visitor: Español")
+    );
+    let text = std::fs::read_to_string(&config_path).unwrap();
+    assert_eq!(
+        text,
+        "# the spa's settings\nkiosk = false\ndefault_language = \"es\"\n"
+    );
+    tap(&mut harness, "Home");
+    harness.state_mut().wipe();
+    harness.run();
+    assert!(
+        shows(&harness, "Una guía honesta sobre el microneedling"),
+        "the next visitor starts in Spanish"
+    );
+}

@@ -248,22 +248,27 @@ pub fn top_bar(ui: &mut Ui, back: &str, title: &str, right: impl FnOnce(&mut Ui)
                 .family(theme::display())
                 .size(theme::TITLE)
                 .color(c.text);
-            let wide = ui.available_width() >= 1100.0;
-            let back = ui
-                .horizontal(|ui| {
+            if ui.available_width() >= 1100.0 {
+                ui.horizontal(|ui| {
                     let back = secondary_button(ui, back, true).clicked();
-                    if wide {
-                        ui.add_space(24.0);
-                        ui.label(title.clone());
-                    }
+                    ui.add_space(24.0);
+                    ui.label(title);
                     ui.with_layout(Layout::right_to_left(Align::Center), right);
                     back
                 })
-                .inner;
-            if !wide {
+                .inner
+            } else {
+                // Narrow: the buttons wrap onto as many rows as they need, then the title.
+                let back = ui
+                    .horizontal_wrapped(|ui| {
+                        let back = secondary_button(ui, back, true).clicked();
+                        right(ui);
+                        back
+                    })
+                    .inner;
                 ui.add(egui::Label::new(title).wrap());
+                back
             }
-            back
         })
         .inner
 }
