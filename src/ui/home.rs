@@ -38,7 +38,7 @@ pub fn show(
                 );
                 ui.add_space(28.0);
                 // The tiles share what the screen has left, above the service-area line.
-                let room = viewport_bottom - ui.cursor().top() - BOOK_HEIGHT - 120.0;
+                let room = viewport_bottom - ui.cursor().top() - BOOK_HEIGHT - 150.0;
                 tiles(ui, content, session, room);
                 let size = Vec2::new(ui.available_width(), BOOK_HEIGHT);
                 if widgets::tile(ui, size, &strings.book_title, &strings.book_note, true).clicked()
@@ -124,7 +124,13 @@ fn tiles(ui: &mut Ui, content: &Content, session: &mut Session, room: f32) {
     let columns = if ui.available_width() >= 1200.0 { 2 } else { 1 };
     let rows = tiles.len().div_ceil(columns) as f32;
     let width = (ui.available_width() - gap * (columns as f32 - 1.0)) / columns as f32;
-    let height = ((room - gap * (rows - 1.0)) / rows).clamp(180.0, 340.0);
+    let needed = tiles
+        .iter()
+        .map(|(_, title, note)| widgets::tile_height(ui, width, title, note))
+        .fold(0.0, f32::max);
+    let height = ((room - gap * (rows - 1.0)) / rows)
+        .clamp(150.0, 340.0)
+        .max(needed);
     let size = Vec2::new(width, height);
     for row in tiles.chunks(columns) {
         ui.horizontal(|ui| {

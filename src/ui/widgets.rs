@@ -3,8 +3,8 @@
 
 use egui::containers::scroll_area::{DragScroll, ScrollSource};
 use egui::{
-    Align, Button, Frame, Layout, Margin, Response, RichText, ScrollArea, Sense, Stroke, Ui, Vec2,
-    WidgetInfo,
+    Align, Button, Color32, Frame, Layout, Margin, Response, RichText, ScrollArea, Sense, Stroke,
+    Ui, Vec2, WidgetInfo,
 };
 
 use super::theme;
@@ -73,41 +73,69 @@ pub fn card<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
 /// `accent` tile is filled with the accent colour, for the one action that matters most.
 pub fn tile(ui: &mut Ui, size: Vec2, title: &str, note: &str, accent: bool) -> Response {
     let c = theme::colors(ui.ctx());
+    let (title_color, note_color) = if accent {
+        (c.on_accent, c.on_accent)
+    } else {
+        (c.accent, c.text_muted)
+    };
+    // Painted, not laid out as child labels: the tile is one button to touch and to a
+    // screen reader, and nothing on top of it can take its tap.
+    let (title_galley, note_galley) = tile_text(ui, size.x, title, note, title_color, note_color);
+    let text_height = title_galley.size().y + 8.0 + note_galley.size().y;
+    // Never shorter than its text, whatever the text size.
+    let size = Vec2::new(size.x, size.y.max(text_height + 2.0 * TILE_PADDING.y));
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, title));
     if ui.is_rect_visible(rect) {
         let pressed = response.is_pointer_button_down_on();
-        let (title_color, note_color) = if accent {
+        if accent {
             let fill = if pressed { c.accent_pressed } else { c.accent };
             ui.painter().rect_filled(rect, theme::ROUNDING, fill);
-            (c.on_accent, c.on_accent)
         } else {
             panel_background(ui, rect, pressed);
-            (c.accent, c.text_muted)
-        };
-        // Painted, not laid out as child labels: the tile is one button to touch and to
-        // a screen reader, and nothing on top of it can take its tap.
+        }
+        let title_pos = egui::pos2(
+            rect.left() + TILE_PADDING.x,
+            rect.center().y - text_height / 2.0,
+        );
+        let note_pos = title_pos + Vec2::new(0.0, title_galley.size().y + 8.0);
         let painter = ui.painter();
-        let inner = rect.shrink2(Vec2::new(36.0, 30.0));
-        let title = painter.layout(
-            title.to_owned(),
-            egui::FontId::new(theme::TITLE, theme::display()),
-            title_color,
-            inner.width(),
-        );
-        let note = painter.layout(
-            note.to_owned(),
-            egui::FontId::proportional(theme::BODY),
-            note_color,
-            inner.width(),
-        );
-        let height = title.size().y + 8.0 + note.size().y;
-        let title_pos = egui::pos2(inner.left(), inner.center().y - height / 2.0);
-        let note_pos = title_pos + Vec2::new(0.0, title.size().y + 8.0);
-        painter.galley(title_pos, title, title_color);
-        painter.galley(note_pos, note, note_color);
+        painter.galley(title_pos, title_galley, title_color);
+        painter.galley(note_pos, note_galley, note_color);
     }
     response
+}
+
+const TILE_PADDING: Vec2 = Vec2::new(36.0, 30.0);
+
+/// The height a tile of `width` needs for its text, so a row of tiles can share it.
+pub fn tile_height(ui: &Ui, width: f32, title: &str, note: &str) -> f32 {
+    let (title, note) = tile_text(ui, width, title, note, Color32::BLACK, Color32::BLACK);
+    title.size().y + 8.0 + note.size().y + 2.0 * TILE_PADDING.y
+}
+
+fn tile_text(
+    ui: &Ui,
+    width: f32,
+    title: &str,
+    note: &str,
+    title_color: Color32,
+    note_color: Color32,
+) -> (std::sync::Arc<egui::Galley>, std::sync::Arc<egui::Galley>) {
+    let text_width = width - 2.0 * TILE_PADDING.x;
+    let title = ui.painter().layout(
+        title.to_owned(),
+        egui::FontId::new(theme::TITLE, theme::display()),
+        title_color,
+        text_width,
+    );
+    let note = ui.painter().layout(
+        note.to_owned(),
+        egui::FontId::proportional(theme::BODY),
+        note_color,
+        text_width,
+    );
+    (title, note)
 }
 
 /// What a [`list_row`] shows at its right end.
