@@ -7,9 +7,7 @@ use egui::{Role, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use kiosk::app::KioskApp;
-use kiosk::questionnaire::Answers;
 use kiosk::session::{Screen, TextSize};
-use kiosk::staff::View;
 
 const SCREENS: [(&str, Vec2); 3] = [
     ("landscape", Vec2::new(1920.0, 1080.0)),
@@ -20,89 +18,6 @@ const SCREENS: [(&str, Vec2); 3] = [
 /// The smallest a visitor's control may be, in screen pixels at 100 % (DESIGN.md asks
 /// 64; 48 is the floor).
 const TOUCH: f32 = 64.0;
-
-/// A way to put the app on one screen.
-type Setup = Box<dyn Fn(&mut KioskApp)>;
-
-fn screens(app: &KioskApp) -> Vec<(String, Setup)> {
-    let content = app.loaded.language(app.session.language);
-    let mut list: Vec<(String, Setup)> = vec![("home".into(), Box::new(|_| {}))];
-    for page in 0..content.guide.len() {
-        list.push((
-            format!("guide page {}", page + 1),
-            Box::new(move |app: &mut KioskApp| {
-                app.session.go(Screen::Guide);
-                app.session.open_page(page, usize::MAX);
-            }),
-        ));
-    }
-    list.push((
-        "guide contents".into(),
-        Box::new(|app: &mut KioskApp| {
-            app.session.go(Screen::Guide);
-            app.session.show_contents(true);
-        }),
-    ));
-    list.push((
-        "compare".into(),
-        Box::new(|app: &mut KioskApp| app.session.go(Screen::Compare)),
-    ));
-    list.push((
-        "faq closed".into(),
-        Box::new(|app: &mut KioskApp| app.session.go(Screen::Faq)),
-    ));
-    let entries = content.faq.entries.len();
-    list.push((
-        "faq all open".into(),
-        Box::new(move |app: &mut KioskApp| {
-            app.session.go(Screen::Faq);
-            app.session.faq_open = (0..entries).collect();
-        }),
-    ));
-    for step in 0..content.questionnaire.questions.len() {
-        list.push((
-            format!("question {}", step + 1),
-            Box::new(move |app: &mut KioskApp| {
-                app.session.go(Screen::Questionnaire);
-                app.session.quiz_step = step;
-            }),
-        ));
-    }
-    // One set of answers per result kind: (question, option) pairs.
-    let results: [(&str, &[(usize, usize)]); 3] = [
-        ("result: talk first", &[(0, 0), (1, 2), (6, 0)]),
-        ("result: good fit", &[(0, 0), (0, 4), (1, 1), (7, 0)]),
-        ("result: another treatment", &[(0, 4), (0, 6), (1, 0)]),
-    ];
-    let questions = content.questionnaire.questions.len();
-    for (name, answers) in results {
-        list.push((
-            name.into(),
-            Box::new(move |app: &mut KioskApp| {
-                let mut chosen = Answers::default();
-                for &(q, o) in answers {
-                    chosen.toggle(q, o);
-                }
-                app.session.go(Screen::Questionnaire);
-                app.session.answers = chosen;
-                app.session.quiz_step = questions;
-            }),
-        ));
-    }
-    list.push((
-        "consultation".into(),
-        Box::new(|app: &mut KioskApp| app.session.go(Screen::Consultation)),
-    ));
-    list.push((
-        "pin pad".into(),
-        Box::new(|app: &mut KioskApp| app.staff.view = View::PinPad),
-    ));
-    list.push((
-        "staff screen".into(),
-        Box::new(|app: &mut KioskApp| app.staff.view = View::Open),
-    ));
-    list
-}
 
 /// Checks the screen on show: sizes, names, and that it fits sideways. Returns the
 /// smallest control's smaller side, in screen pixels.
@@ -149,7 +64,7 @@ fn every_screen_at_every_size_in_every_language() {
                 // What egui sees on that screen at that zoom: fewer, larger points.
                 let mut kiosk = common::kiosk_with(screen / zoom, |c| c.pin_hash = None);
                 let harness = &mut kiosk.harness;
-                let setups = screens(harness.state());
+                let setups = common::screens::all(harness.state());
                 for (name, setup) in &setups {
                     let app = harness.state_mut();
                     app.wipe();

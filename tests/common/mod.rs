@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)] // Each test binary uses its own subset.
 
+pub mod screens;
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;

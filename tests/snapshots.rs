@@ -1,0 +1,122 @@
+//! Pictures of every screen, compared pixel by pixel with `tests/snapshots/*.png`
+//! (`cargo test --features snapshots`; `UPDATE_SNAPSHOTS=1` to accept changes). Every
+//! English screen at 1920x1080 and 1080x1920, and samples in Spanish, in high contrast and
+//! at 150 % text.
+#![cfg(feature = "snapshots")]
+
+mod common;
+
+use egui::Vec2;
+use egui_kittest::Harness;
+use kiosk::app::{KioskApp, Options};
+use kiosk::config::Config;
+use kiosk::session::TextSize;
+
+const LANDSCAPE: Vec2 = Vec2::new(1920.0, 1080.0);
+const PORTRAIT: Vec2 = Vec2::new(1080.0, 1920.0);
+
+fn harness(size: Vec2, state: &std::path::Path) -> Harness<'static, KioskApp> {
+    let options = Options {
+        config: Config {
+            state_dir: state.to_path_buf(),
+            ..Config::default()
+        },
+        ..Options::default()
+    };
+    let loaded = common::load_shipped();
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_step_dt(0.05)
+        .with_max_steps(100)
+        .wgpu()
+        .build_eframe(move |cc| KioskApp::new(&cc.egui_ctx, loaded, options));
+    harness.run();
+    harness
+}
+
+/// Puts the app on each named screen in turn, with `look` applied, and snapshots it.
+fn snapshot_screens(
+    size: Vec2,
+    prefix: &str,
+    look: impl Fn(&mut KioskApp),
+    only: Option<&[&str]>,
+) -> usize {
+    let state = tempfile::tempdir().unwrap();
+    let mut harness = harness(size, state.path());
+    let screens = common::screens::all(harness.state());
+    let mut taken = 0;
+    for (name, setup) in &screens {
+        if only.is_some_and(|only| !only.contains(&name.as_str())) {
+            continue;
+        }
+        let app = harness.state_mut();
+        app.wipe();
+        look(app);
+        setup(app);
+        harness.run();
+        harness.snapshot(format!(
+            "{prefix}-{}",
+            name.replace([' ', ':'], "-").replace("--", "-")
+        ));
+        taken += 1;
+    }
+    taken
+}
+
+#[test]
+fn every_english_screen_landscape() {
+    assert_eq!(
+        snapshot_screens(LANDSCAPE, "en-1920x1080", |_| {}, None),
+        31
+    );
+}
+
+#[test]
+fn every_english_screen_portrait() {
+    assert_eq!(snapshot_screens(PORTRAIT, "en-1080x1920", |_| {}, None), 31);
+}
+
+const SAMPLE: &[&str] = &[
+    "home",
+    "guide page 1",
+    "question 3",
+    "result: another treatment",
+];
+
+#[test]
+fn a_sample_in_spanish() {
+    assert_eq!(
+        snapshot_screens(
+            LANDSCAPE,
+            "es-1920x1080",
+            |app| app.session.language = 1,
+            Some(SAMPLE)
+        ),
+        4
+    );
+}
+
+#[test]
+fn a_sample_in_high_contrast() {
+    assert_eq!(
+        snapshot_screens(
+            PORTRAIT,
+            "high-contrast-1080x1920",
+            |app| app.session.high_contrast = true,
+            Some(SAMPLE)
+        ),
+        4
+    );
+}
+
+#[test]
+fn a_sample_at_150_percent() {
+    // At 150 % a 1920x1080 screen is 1280x720 points.
+    let taken = snapshot_screens(
+        LANDSCAPE / 1.5,
+        "text-150-1920x1080",
+        |app| app.session.text_size = TextSize::Largest,
+        Some(&["home", "guide page 1", "compare", "faq all open"]),
+    );
+    assert_eq!(taken, 4);
+}
