@@ -8,6 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use kiosk::app::KioskApp;
 use kiosk::content::Content;
+use kiosk::session::TextSize;
 
 const LANDSCAPE: Vec2 = Vec2::new(1920.0, 1080.0);
 const PORTRAIT: Vec2 = Vec2::new(1080.0, 1920.0);
@@ -110,16 +111,23 @@ fn the_guide_contents_jump_to_any_page() {
 
 #[test]
 fn compare_is_a_table_in_landscape_and_cards_in_portrait() {
-    for (size, downtime_labels) in [(LANDSCAPE, 1), (PORTRAIT, 4)] {
+    for (size, text_size, downtime_labels) in [
+        (LANDSCAPE, TextSize::Normal, 1),
+        (PORTRAIT, TextSize::Normal, 4),
+        // At 150 % the columns would break words: cards instead.
+        (LANDSCAPE, TextSize::Largest, 4),
+    ] {
         let (mut harness, _, _state) = kiosk(size);
         tap(&mut harness, "Compare treatments");
+        harness.state_mut().session.text_size = text_size;
+        harness.run();
         assert!(shows(&harness, "Microdermabrasion"));
         assert!(shows(&harness, "Up to 1 day"));
         assert!(shows(&harness, "Warmth/tingle"));
         assert_eq!(
             harness.query_all_by_label("Downtime").count(),
             downtime_labels,
-            "at {size:?}"
+            "at {size:?}, {text_size:?}"
         );
         assert_touch_sized(&harness, "compare");
     }

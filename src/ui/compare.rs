@@ -7,8 +7,9 @@ use super::{markdown_view, theme, widgets};
 use crate::content::{Compare, Content};
 use crate::session::{Screen, Session};
 
-/// Narrower columns than this wrap every other word; switch to cards instead.
-const MIN_COLUMN_WIDTH: f32 = 230.0;
+/// Space between columns, and inside each row's frame.
+const COLUMN_GAP: f32 = 24.0;
+const ROW_PADDING: f32 = 28.0;
 
 pub fn show(ui: &mut Ui, content: &Content, session: &mut Session) {
     let s = &content.strings;
@@ -23,10 +24,9 @@ pub fn show(ui: &mut Ui, content: &Content, session: &mut Session) {
     widgets::body(ui, |ui| {
         widgets::scroll(ui, "compare", fresh, |ui| {
             widgets::reading_column(ui, 1600.0, |ui| {
-                if fits_as_table(ui.available_width(), compare) {
-                    table(ui, compare);
-                } else {
-                    cards(ui, compare);
+                match table_widths(ui, compare) {
+                    Some(widths) => table(ui, compare, &widths),
+                    None => cards(ui, compare),
                 }
                 ui.add_space(12.0);
                 markdown_view::blocks(ui, &compare.notes);
@@ -35,29 +35,47 @@ pub fn show(ui: &mut Ui, content: &Content, session: &mut Session) {
     });
 }
 
-pub fn fits_as_table(width: f32, compare: &Compare) -> bool {
-    width / compare.columns.len().max(1) as f32 >= MIN_COLUMN_WIDTH
-}
-
-fn table(ui: &mut Ui, compare: &Compare) {
-    let c = theme::colors(ui.ctx());
-    let spacing = 24.0;
-    let inner = ui.available_width() - 2.0 * 28.0 - spacing * (compare.columns.len() as f32 - 1.0);
+/// The width of each column when the table fits: every column at least as wide as its
+/// longest word, so no word is ever broken. `None` means cards instead (a portrait
+/// screen, or larger text).
+pub fn table_widths(ui: &Ui, compare: &Compare) -> Option<Vec<f32>> {
+    let columns = compare.columns.len().max(1) as f32;
+    let inner = ui.available_width() - 2.0 * ROW_PADDING - COLUMN_GAP * (columns - 1.0);
     let weights = column_weights(compare);
     let total: f32 = weights.iter().sum();
     let widths: Vec<f32> = weights.iter().map(|w| inner * w / total).collect();
+    let font = egui::FontId::new(theme::BUTTON, theme::bold());
+    let fits = widths.iter().enumerate().all(|(column, width)| {
+        std::iter::once(&compare.columns)
+            .chain(&compare.rows)
+            .filter_map(|row| row.get(column))
+            .flat_map(|cell| cell.split_whitespace())
+            .all(|word| {
+                let galley = ui.painter().layout_no_wrap(
+                    word.to_owned(),
+                    font.clone(),
+                    egui::Color32::BLACK,
+                );
+                galley.size().x <= *width
+            })
+    });
+    fits.then_some(widths)
+}
+
+fn table(ui: &mut Ui, compare: &Compare, widths: &[f32]) {
+    let c = theme::colors(ui.ctx());
     let row = |ui: &mut Ui, cells: &[String], header: bool| {
         let fill = if header { c.accent } else { c.surface };
         Frame::new()
             .fill(fill)
             .stroke(Stroke::new(1.0, c.border))
             .corner_radius(theme::ROUNDING)
-            .inner_margin(egui::Margin::symmetric(28, 24))
+            .inner_margin(egui::Margin::symmetric(ROW_PADDING as i8, 24))
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal_top(|ui| {
-                    ui.spacing_mut().item_spacing.x = spacing;
-                    for (index, (cell, width)) in cells.iter().zip(&widths).enumerate() {
+                    ui.spacing_mut().item_spacing.x = COLUMN_GAP;
+                    for (index, (cell, width)) in cells.iter().zip(widths).enumerate() {
                         let text = RichText::new(cell).size(theme::BUTTON);
                         let text = match (header, index) {
                             (true, _) => text.family(theme::bold()).color(c.on_accent),
