@@ -54,6 +54,8 @@ pub struct KioskApp {
     qr: Option<egui::TextureHandle>,
     input: InputFilter,
     started: Option<Instant>,
+    /// Set by [`KioskApp::fail_next_frame`], to prove a failing screen is survived.
+    fail_next_frame: bool,
 }
 
 impl KioskApp {
@@ -99,6 +101,7 @@ impl KioskApp {
             qr: None,
             input: InputFilter::default(),
             started: options.started,
+            fail_next_frame: false,
         };
         app.make_textures(ctx);
         app
@@ -161,6 +164,31 @@ impl KioskApp {
             };
             ui::theme::apply(ctx, palette);
             self.applied_look = Some(look);
+        }
+    }
+
+    /// Makes the next frame's screen panic, as a bug would: for the test that proves the
+    /// kiosk survives one.
+    #[doc(hidden)]
+    pub fn fail_next_frame(&mut self) {
+        self.fail_next_frame = true;
+    }
+
+    /// Draws the current screen. A panic inside it (a bug, or content nobody foresaw) must
+    /// not leave a dead kiosk in front of a visitor: it is caught here, counted for staff,
+    /// logged, and the kiosk starts over on Home.
+    fn draw_screen_safely(&mut self, ui: &mut egui::Ui) {
+        let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            if std::mem::take(&mut self.fail_next_frame) {
+                panic!("a deliberately failing screen");
+            }
+            self.draw_screen(ui);
+        }));
+        if drawn.is_err() {
+            eprintln!("kiosk: a screen failed; starting over on Home");
+            self.wipe();
+            self.counters.record(|c| c.screen_failures += 1);
+            ui.ctx().request_repaint();
         }
     }
 
@@ -392,7 +420,7 @@ impl eframe::App for KioskApp {
 
         self.apply_look(&ctx);
         let before = self.session.clone();
-        self.draw_screen(ui);
+        self.draw_screen_safely(ui);
         self.count_changes(&before);
 
         match idle {

@@ -20,6 +20,9 @@ pub struct Counters {
     pub since: String,
     pub app_starts: u64,
     pub idle_resets: u64,
+    /// Screens that failed (a bug) and were replaced by Home.
+    #[serde(default)]
+    pub screen_failures: u64,
     pub screens: BTreeMap<String, u64>,
     pub faq_entries: BTreeMap<String, u64>,
     pub results: BTreeMap<String, u64>,
@@ -44,6 +47,7 @@ impl Counters {
         row("counting_since", &self.since, 0);
         row("app_starts", "", self.app_starts);
         row("idle_resets", "", self.idle_resets);
+        row("screen_failures", "", self.screen_failures);
         for (counter, map) in [
             ("screen", &self.screens),
             ("faq_entry", &self.faq_entries),

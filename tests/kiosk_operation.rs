@@ -607,3 +607,23 @@ fn staff_choose_the_language_each_visitor_starts_in() {
         "the next visitor starts in Spanish"
     );
 }
+
+#[test]
+fn a_failing_screen_goes_back_home_and_is_counted_instead_of_killing_the_kiosk() {
+    let Kiosk {
+        mut harness,
+        content,
+        ..
+    } = kiosk_with(SIZE, |_| {});
+    answer_two_questions(&mut harness);
+    harness.state_mut().fail_next_frame();
+    harness.run();
+    assert!(shows(&harness, &content.strings.home_intro), "back on Home");
+    assert!(
+        harness.state().session.answers.is_empty(),
+        "and the visitor forgotten"
+    );
+    assert_eq!(harness.state().counters.counters.screen_failures, 1);
+    tap(&mut harness, "Guide");
+    assert!(shows(&harness, "Page 1 of 11"), "the kiosk goes on working");
+}

@@ -70,6 +70,7 @@ pub struct Strings {
     pub staff_counters: String,
     pub staff_app_starts: String,
     pub staff_idle_resets: String,
+    pub staff_screen_failures: String,
     pub staff_screens: String,
     pub staff_results: String,
     pub staff_faq: String,

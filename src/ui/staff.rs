@@ -197,6 +197,7 @@ fn counters(ui: &mut Ui, strings: &Strings, counters: &Counters) {
         };
         line(ui, &strings.staff_app_starts, counters.app_starts);
         line(ui, &strings.staff_idle_resets, counters.idle_resets);
+        line(ui, &strings.staff_screen_failures, counters.screen_failures);
         for (title, map) in [
             (&strings.staff_screens, &counters.screens),
             (&strings.staff_results, &counters.results),
