@@ -30,8 +30,11 @@ fn text_parser(parse: fn(&str) -> bool) -> impl Fn(&[u8]) -> bool {
     move |bytes| parse(&String::from_utf8_lossy(bytes))
 }
 
+/// A parser under test: its name, a real file of its kind to mutate, and the parser.
+type Target = (&'static str, Vec<u8>, Box<dyn Fn(&[u8]) -> bool>);
+
 /// Every parser, with a real file of its kind to mutate.
-fn targets() -> Vec<(&'static str, Vec<u8>, Box<dyn Fn(&[u8]) -> bool>)> {
+fn targets() -> Vec<Target> {
     let read = |p: &str| std::fs::read(common::shipped_content().join(p)).unwrap();
     vec![
         (
