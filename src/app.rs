@@ -367,39 +367,10 @@ impl KioskApp {
             }
         });
     }
-}
 
-/// Events that show a person is there.
-fn is_touch(event: &Event) -> bool {
-    matches!(
-        event,
-        Event::PointerButton { .. }
-            | Event::PointerMoved(_)
-            | Event::Touch { .. }
-            | Event::MouseWheel { .. }
-            | Event::Key { .. }
-    )
-}
-
-impl eframe::App for KioskApp {
-    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        if ctx.input(|i| i.viewport().close_requested()) && self.config.kiosk && !self.may_close {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-        }
-        // Fullscreen is ignored on X11 without a window manager: cover the monitor anyway.
-        if self.config.kiosk
-            && !self.sized_to_monitor
-            && let Some(size) = ctx.input(|i| i.viewport().monitor_size)
-        {
-            let [x, y] = self.config.window_position.unwrap_or_default();
-            ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(x, y)));
-            ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
-            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
-            self.sized_to_monitor = true;
-        }
-    }
-
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    /// One frame of the kiosk: idle timer, look, the current screen, counters. The eframe
+    /// `App::ui` calls this; benchmarks call it with a bare egui context.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if self.config.kiosk {
             ctx.set_cursor_icon(egui::CursorIcon::None);
@@ -444,6 +415,41 @@ impl eframe::App for KioskApp {
                 started.elapsed().as_millis()
             );
         }
+    }
+}
+
+/// Events that show a person is there.
+fn is_touch(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::PointerButton { .. }
+            | Event::PointerMoved(_)
+            | Event::Touch { .. }
+            | Event::MouseWheel { .. }
+            | Event::Key { .. }
+    )
+}
+
+impl eframe::App for KioskApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.config.kiosk && !self.may_close {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+        }
+        // Fullscreen is ignored on X11 without a window manager: cover the monitor anyway.
+        if self.config.kiosk
+            && !self.sized_to_monitor
+            && let Some(size) = ctx.input(|i| i.viewport().monitor_size)
+        {
+            let [x, y] = self.config.window_position.unwrap_or_default();
+            ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(x, y)));
+            ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+            self.sized_to_monitor = true;
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
     }
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {

@@ -1,0 +1,128 @@
+//! `cargo bench`: the cost of one frame of each screen (built and tessellated with a
+//! headless egui context at 1920x1080, after a warm-up frame), loading all content, and
+//! the questionnaire engine over every possible set of answers.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{RawInput, Rect, Vec2, pos2};
+use kiosk::app::{KioskApp, Options};
+use kiosk::config::Config;
+use kiosk::content::{self, Source};
+use kiosk::questionnaire::{Answers, evaluate, for_each_answer_set};
+use kiosk::session::Screen;
+use kiosk::staff::View;
+
+fn input(size: Vec2) -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), size)),
+        ..RawInput::default()
+    }
+}
+
+/// One frame: build the UI and tessellate it, as eframe does before painting.
+fn frame(ctx: &egui::Context, app: &mut KioskApp, size: Vec2) -> usize {
+    let output = ctx.run_ui(input(size), |ui| app.show(ui));
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    primitives.len()
+}
+
+fn screens(c: &mut Criterion) {
+    let state = tempfile::tempdir().unwrap();
+    let landscape = Vec2::new(1920.0, 1080.0);
+    let portrait = Vec2::new(1080.0, 1920.0);
+    let cases: Vec<(&str, Vec2, Box<dyn Fn(&mut KioskApp)>)> = vec![
+        ("home", landscape, Box::new(|_| {})),
+        (
+            "guide page 1 (longest)",
+            landscape,
+            Box::new(|app| app.session.go(Screen::Guide)),
+        ),
+        (
+            "compare table",
+            landscape,
+            Box::new(|app| app.session.go(Screen::Compare)),
+        ),
+        (
+            "compare cards",
+            portrait,
+            Box::new(|app| app.session.go(Screen::Compare)),
+        ),
+        (
+            "faq with an answer open",
+            landscape,
+            Box::new(|app| {
+                app.session.go(Screen::Faq);
+                app.session.toggle_faq(0);
+            }),
+        ),
+        (
+            "question 1",
+            landscape,
+            Box::new(|app| app.session.go(Screen::Questionnaire)),
+        ),
+        (
+            "result with QR code",
+            landscape,
+            Box::new(|app| {
+                let questions = app.loaded.content.questionnaire.questions.len();
+                app.session.go(Screen::Questionnaire);
+                app.session.answers.toggle(0, 0);
+                app.session.quiz_step = questions;
+            }),
+        ),
+        (
+            "staff screen",
+            landscape,
+            Box::new(|app| app.staff.view = View::Open),
+        ),
+    ];
+    let mut group = c.benchmark_group("frame");
+    for (name, size, setup) in cases {
+        let ctx = egui::Context::default();
+        let options = Options {
+            config: Config {
+                state_dir: state.path().to_path_buf(),
+                ..Config::default()
+            },
+            ..Options::default()
+        };
+        let mut app = KioskApp::new(&ctx, content::load(&Source::BuiltIn), options);
+        setup(&mut app);
+        // Warm-up: fonts, textures and the galley cache, as after the kiosk's first frame.
+        for _ in 0..3 {
+            frame(&ctx, &mut app, size);
+        }
+        group.bench_function(name, |b| b.iter(|| black_box(frame(&ctx, &mut app, size))));
+    }
+    group.finish();
+}
+
+fn loading(c: &mut Criterion) {
+    let folder = Source::Folder(Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+    let mut group = c.benchmark_group("load all content, both languages");
+    group.bench_function("from the content folder", |b| {
+        b.iter(|| black_box(content::load(&folder)))
+    });
+    group.bench_function("from the built-in copy", |b| {
+        b.iter(|| black_box(content::load(&Source::BuiltIn)))
+    });
+    group.finish();
+}
+
+fn engine(c: &mut Criterion) {
+    let questionnaire = content::load(&Source::BuiltIn).content.questionnaire;
+    c.bench_function("questionnaire: all 65,536 answer sets", |b| {
+        b.iter(|| {
+            let mut reasons = 0;
+            for_each_answer_set(&questionnaire, usize::MAX, |answers: &Answers| {
+                reasons += evaluate(&questionnaire, answers).map_or(0, |o| o.reasons.len());
+            });
+            black_box(reasons)
+        })
+    });
+}
+
+criterion_group!(benches, screens, loading, engine);
+criterion_main!(benches);
