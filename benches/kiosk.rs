@@ -28,11 +28,14 @@ fn frame(ctx: &egui::Context, app: &mut KioskApp, size: Vec2) -> usize {
     primitives.len()
 }
 
+/// A screen to measure: its name, the window size, and how to put the app on it.
+type Case = (&'static str, Vec2, Box<dyn Fn(&mut KioskApp)>);
+
 fn screens(c: &mut Criterion) {
     let state = tempfile::tempdir().unwrap();
     let landscape = Vec2::new(1920.0, 1080.0);
     let portrait = Vec2::new(1080.0, 1920.0);
-    let cases: Vec<(&str, Vec2, Box<dyn Fn(&mut KioskApp)>)> = vec![
+    let cases: Vec<Case> = vec![
         ("home", landscape, Box::new(|_| {})),
         (
             "guide page 1 (longest)",
