@@ -94,9 +94,20 @@ fn screens(c: &mut Criterion) {
         let mut app = KioskApp::new(&ctx, content::load(&Source::BuiltIn), options);
         setup(&mut app);
         // Warm-up: fonts, textures and the galley cache, as after the kiosk's first frame.
+        let mut primitives = 0;
         for _ in 0..3 {
-            frame(&ctx, &mut app, size);
+            primitives = frame(&ctx, &mut app, size);
         }
+        let output = ctx.run_ui(input(size), |ui| app.show(ui));
+        let vertices: usize = ctx
+            .tessellate(output.shapes, output.pixels_per_point)
+            .iter()
+            .map(|p| match &p.primitive {
+                egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum();
+        eprintln!("{name}: {primitives} clipped primitives, {vertices} vertices per frame");
         group.bench_function(name, |b| b.iter(|| black_box(frame(&ctx, &mut app, size))));
     }
     group.finish();

@@ -1,0 +1,147 @@
+//! Endurance: a seeded random visitor taps, drags and walks away, over every screen and
+//! both languages, step after step. After each step the app must be on a valid screen with
+//! no screen having failed. CI runs 5,000 steps; `SOAK_STEPS=200000 cargo test --release
+//! --test soak -- --nocapture` runs a long one and reports memory at start and end.
+
+mod common;
+
+use egui::{Role, Vec2};
+use egui_kittest::kittest::{NodeT, Queryable};
+use kiosk::session::Screen;
+use kiosk::staff::View;
+
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n.max(1) as u64) as usize
+    }
+}
+
+/// This process's resident memory in KiB (Linux).
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_random_visitor_never_breaks_the_kiosk() {
+    let steps: usize = std::env::var("SOAK_STEPS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5_000);
+    let pin = "2468";
+    let mut kiosk = common::kiosk_with(Vec2::new(1920.0, 1080.0), |c| {
+        c.pin_hash = Some(kiosk::pin::hash(pin).unwrap());
+    });
+    let harness = &mut kiosk.harness;
+    let clinic = kiosk.content.clinic.name.clone();
+    let mut rng = Rng(0x50A4);
+    let mut memory = Vec::new();
+    let mut screens_seen = std::collections::BTreeSet::new();
+    for step in 0..steps {
+        if step == steps / 10 || step == steps - 1 {
+            memory.push(rss_kib());
+        }
+        match rng.below(20) {
+            // Tap any control on screen, as a curious visitor would.
+            0..=13 => {
+                let targets: Vec<_> = harness
+                    .root()
+                    .children_recursive()
+                    .filter(|n| {
+                        let role = n.accesskit_node().role();
+                        let visible = n.accesskit_node().bounding_box().is_some_and(|b| {
+                            b.y0 >= 0.0 && b.y1 <= 1080.0 && b.x0 >= 0.0 && b.x1 <= 1920.0
+                        });
+                        visible
+                            && !n.accesskit_node().is_disabled()
+                            && matches!(role, Role::Button | Role::CheckBox | Role::RadioButton)
+                            // Exit would end the run the way it ends the kiosk.
+                            && n.accesskit_node().label().is_none_or(|l| !l.starts_with("Exit") && !l.starts_with("Salir"))
+                    })
+                    .map(|n| n.rect().center())
+                    .collect();
+                if !targets.is_empty() {
+                    let at = targets[rng.below(targets.len())];
+                    harness.hover_at(at);
+                    harness.drag_at(at);
+                    harness.drop_at(at);
+                }
+            }
+            // A drag up or down the page.
+            14 | 15 => {
+                let from = egui::pos2(
+                    200.0 + rng.below(1500) as f32,
+                    300.0 + rng.below(500) as f32,
+                );
+                let to = from + egui::vec2(0.0, rng.below(600) as f32 - 300.0);
+                harness.hover_at(from);
+                harness.drag_at(from);
+                harness.step();
+                harness.hover_at(to);
+                harness.step();
+                harness.drop_at(to);
+            }
+            // Walking away: long enough for the warning, sometimes for the reset.
+            16 => {
+                let now = harness.ctx.input(|i| i.time);
+                harness.input_mut().time = Some(now + [95.0, 200.0, 400.0][rng.below(3)]);
+                harness.step();
+                harness.input_mut().time = None;
+            }
+            // Staff: the hidden gesture, then the right PIN or a wrong one.
+            17 if harness.state().session.screen == Screen::Home
+                && harness.state().staff.view == View::Closed =>
+            {
+                for _ in 0..5 {
+                    if let Some(logo) = harness.query_by_role_and_label(Role::Image, &clinic) {
+                        logo.click();
+                    }
+                    harness.step();
+                }
+                harness.run();
+                let digits = if rng.below(3) == 0 { "1357" } else { pin };
+                for d in digits.chars() {
+                    if let Some(key) = harness.query_by_role_and_label(Role::Button, &d.to_string())
+                    {
+                        key.click();
+                        harness.step();
+                    }
+                }
+            }
+            _ => harness.step(),
+        }
+        harness.run_ok();
+        let app = harness.state();
+        let content = app.loaded.language(app.session.language);
+        assert_eq!(
+            app.counters.counters.screen_failures, 0,
+            "a screen failed at step {step}"
+        );
+        assert!(app.session.language < app.loaded.language_count());
+        assert!(app.session.guide_page < content.guide.len());
+        assert!(app.session.quiz_step <= content.questionnaire.questions.len());
+        screens_seen.insert(format!("{:?}/{:?}", app.session.screen, app.staff.view));
+    }
+    println!(
+        "{steps} steps; {} screens seen: {screens_seen:?}; memory {} KiB after {} steps, {} KiB at the end",
+        screens_seen.len(),
+        memory[0],
+        steps / 10,
+        memory[memory.len() - 1]
+    );
+    assert!(
+        screens_seen.len() >= 6,
+        "the walk reached too few screens: {screens_seen:?}"
+    );
+}
