@@ -37,36 +37,41 @@ pub fn pin_pad(ui: &mut Ui, strings: &Strings, staff: &mut Staff, lock: &mut Pin
         return;
     }
     widgets::body(ui, |ui| {
-        ui.vertical_centered(|ui| {
-            ui.add_space(24.0);
-            if !lock.has_pin() {
-                ui.label(RichText::new(&strings.pin_missing).size(theme::CARD_HEADING));
-                return;
-            }
-            ui.label(
-                RichText::new(&strings.pin_prompt)
-                    .family(theme::display())
-                    .size(theme::TITLE),
-            );
-            dots(ui, staff.digits.len());
-            let locked = lock.locked_for(now);
-            let message = match (locked, staff.pad_message) {
-                (Some(seconds), _) | (None, Some(PadMessage::LockedOut { seconds })) => Some(fill(
-                    &strings.pin_locked,
-                    &[("n", &seconds.div_ceil(60).to_string())],
-                )),
-                (None, Some(PadMessage::Wrong { tries_left })) => {
-                    Some(fill(&strings.pin_wrong, &[("n", &tries_left.to_string())]))
+        // Scrolls when large text on a small screen pushes the keypad below the edge.
+        widgets::scroll(ui, "pin_pad", false, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.add_space(24.0);
+                if !lock.has_pin() {
+                    ui.label(RichText::new(&strings.pin_missing).size(theme::CARD_HEADING));
+                    return;
                 }
-                (None, None) => None,
-            };
-            ui.label(
-                RichText::new(message.unwrap_or_default())
-                    .size(theme::BODY)
-                    .color(c.text),
-            );
-            ui.add_space(12.0);
-            ui.add_enabled_ui(locked.is_none(), |ui| keypad(ui, strings, staff, lock, now));
+                ui.label(
+                    RichText::new(&strings.pin_prompt)
+                        .family(theme::display())
+                        .size(theme::TITLE),
+                );
+                dots(ui, staff.digits.len());
+                let locked = lock.locked_for(now);
+                let message = match (locked, staff.pad_message) {
+                    (Some(seconds), _) | (None, Some(PadMessage::LockedOut { seconds })) => {
+                        Some(fill(
+                            &strings.pin_locked,
+                            &[("n", &seconds.div_ceil(60).to_string())],
+                        ))
+                    }
+                    (None, Some(PadMessage::Wrong { tries_left })) => {
+                        Some(fill(&strings.pin_wrong, &[("n", &tries_left.to_string())]))
+                    }
+                    (None, None) => None,
+                };
+                ui.label(
+                    RichText::new(message.unwrap_or_default())
+                        .size(theme::BODY)
+                        .color(c.text),
+                );
+                ui.add_space(12.0);
+                ui.add_enabled_ui(locked.is_none(), |ui| keypad(ui, strings, staff, lock, now));
+            });
         });
     });
 }
