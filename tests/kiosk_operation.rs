@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::{shows, tap};
+
 use std::path::Path;
 
 use common::{Kiosk, kiosk_with};
@@ -15,15 +17,6 @@ use kiosk::session::Screen;
 
 const SIZE: Vec2 = Vec2::new(1920.0, 1080.0);
 const PIN: &str = "2468";
-
-fn tap(harness: &mut Harness<'_, KioskApp>, label: &str) {
-    harness.get_by_role_and_label(Role::Button, label).click();
-    harness.run();
-}
-
-fn shows(harness: &Harness<'_, KioskApp>, text: &str) -> bool {
-    harness.query_by_label_contains(text).is_some()
-}
 
 /// Lets `seconds` pass with nobody touching the screen: the clock is egui's input time.
 fn wait(harness: &mut Harness<'_, KioskApp>, seconds: f64) {

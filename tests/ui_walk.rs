@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::{shows, tap};
+
 use egui::{Role, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -21,15 +23,6 @@ fn kiosk(size: Vec2) -> (Harness<'static, KioskApp>, Content, tempfile::TempDir)
         state,
     } = common::kiosk(size);
     (harness, content, state)
-}
-
-fn tap(harness: &mut Harness<'_, KioskApp>, label: &str) {
-    harness.get_by_role_and_label(Role::Button, label).click();
-    harness.run();
-}
-
-fn shows(harness: &Harness<'_, KioskApp>, text: &str) -> bool {
-    harness.query_by_label_contains(text).is_some()
 }
 
 /// Every button on the current screen is at least the design's 64x64 touch size.

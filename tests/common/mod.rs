@@ -6,6 +6,7 @@ pub mod screens;
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use kiosk::app::{KioskApp, Options};
 use kiosk::config::Config;
 use kiosk::content::{self, Loaded, Source};
@@ -82,4 +83,17 @@ pub fn kiosk_with(size: egui::Vec2, configure: impl FnOnce(&mut Config)) -> Kios
         content,
         state,
     }
+}
+
+/// Taps the button labelled `label`, as a visitor would, and lets the app settle.
+pub fn tap(harness: &mut Harness<'_, KioskApp>, label: &str) {
+    harness
+        .get_by_role_and_label(egui::Role::Button, label)
+        .click();
+    harness.run();
+}
+
+/// Whether some text on screen contains `text`.
+pub fn shows(harness: &Harness<'_, KioskApp>, text: &str) -> bool {
+    harness.query_by_label_contains(text).is_some()
 }
