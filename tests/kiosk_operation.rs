@@ -33,20 +33,6 @@ fn timeouts(config: &mut Config) {
     config.warning_secs = 30;
 }
 
-/// Starts the questionnaire and answers its first two questions.
-fn answer_two_questions(harness: &mut Harness<'_, KioskApp>) {
-    tap(harness, "Is it right for me?");
-    harness
-        .get_by_role_and_label(Role::CheckBox, "Enlarged pores")
-        .click();
-    harness.run();
-    tap(harness, "Continue");
-    harness
-        .get_by_role_and_label(Role::RadioButton, "A few days")
-        .click();
-    harness.run();
-}
-
 #[test]
 fn nobody_at_home_needs_no_timer_and_no_repaint() {
     let Kiosk { mut harness, .. } = kiosk_with(SIZE, timeouts);
@@ -62,7 +48,7 @@ fn nobody_at_home_needs_no_timer_and_no_repaint() {
 #[test]
 fn the_warning_comes_after_the_timeout_and_still_here_keeps_every_answer() {
     let Kiosk { mut harness, .. } = kiosk_with(SIZE, timeouts);
-    answer_two_questions(&mut harness);
+    common::answer_first_two_questions(&mut harness, &["Enlarged pores"]);
     assert!(shows(&harness, "Question 3 of 9"));
     // The counters are written within ten seconds; after that the next wake-up is the warning.
     wait(&mut harness, 11.0);
@@ -110,7 +96,7 @@ fn when_the_warning_runs_out_everything_is_forgotten() {
     tap(&mut harness, "Guide");
     tap(&mut harness, "Next");
     tap(&mut harness, "Home");
-    answer_two_questions(&mut harness);
+    common::answer_first_two_questions(&mut harness, &["Enlarged pores"]);
     let before = harness.state().session.clone();
     assert!(before.guide_page == 1 && !before.faq_open.is_empty() && !before.answers.is_empty());
 
@@ -350,7 +336,7 @@ fn counters_count_screens_faq_entries_and_results_and_export_as_csv() {
     tap(&mut harness, "Questions");
     tap(&mut harness, &content.faq.entries[1].question);
     tap(&mut harness, "Home");
-    answer_two_questions(&mut harness);
+    common::answer_first_two_questions(&mut harness, &["Enlarged pores"]);
     for _ in 3..=9 {
         harness
             .get_by_role_and_label(Role::RadioButton, "No")
@@ -608,7 +594,7 @@ fn a_failing_screen_goes_back_home_and_is_counted_instead_of_killing_the_kiosk()
         content,
         ..
     } = kiosk_with(SIZE, |_| {});
-    answer_two_questions(&mut harness);
+    common::answer_first_two_questions(&mut harness, &["Enlarged pores"]);
     harness.state_mut().fail_next_frame();
     harness.run();
     assert!(shows(&harness, &content.strings.home_intro), "back on Home");

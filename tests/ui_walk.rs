@@ -241,19 +241,7 @@ fn is_chosen(harness: &Harness<'_, KioskApp>, role: Role, label: &str) -> bool {
 /// From Home, answers every question: the listed concerns, "A few days" of downtime,
 /// and "Yes" to the listed yes/no questions, "No" to the rest.
 fn answer_all(harness: &mut Harness<'_, KioskApp>, concerns: &[&str], yes_to: &[&str]) {
-    tap(harness, "Is it right for me?");
-    assert!(shows(harness, "Question 1 of 9"));
-    for concern in concerns {
-        harness
-            .get_by_role_and_label(Role::CheckBox, concern)
-            .click();
-        harness.run();
-    }
-    tap(harness, "Continue");
-    harness
-        .get_by_role_and_label(Role::RadioButton, "A few days")
-        .click();
-    harness.run();
+    common::answer_first_two_questions(harness, concerns);
     for step in 3..=9 {
         assert!(shows(harness, &format!("Question {step} of 9")));
         assert_touch_sized(harness, &format!("question {step}"));

@@ -97,3 +97,20 @@ pub fn tap(harness: &mut Harness<'_, KioskApp>, label: &str) {
 pub fn shows(harness: &Harness<'_, KioskApp>, text: &str) -> bool {
     harness.query_by_label_contains(text).is_some()
 }
+
+/// From Home, starts "Is it right for me?", picks `concerns`, continues, and accepts "A few
+/// days" of downtime: the app then shows question 3.
+pub fn answer_first_two_questions(harness: &mut Harness<'_, KioskApp>, concerns: &[&str]) {
+    tap(harness, "Is it right for me?");
+    for concern in concerns {
+        harness
+            .get_by_role_and_label(egui::Role::CheckBox, concern)
+            .click();
+        harness.run();
+    }
+    tap(harness, "Continue");
+    harness
+        .get_by_role_and_label(egui::Role::RadioButton, "A few days")
+        .click();
+    harness.run();
+}
