@@ -148,7 +148,7 @@ impl KioskApp {
     }
 
     /// What the visitor reads, in the language they chose.
-    fn content(&self) -> &content::Content {
+    pub fn content(&self) -> &content::Content {
         self.loaded.language(self.session.language)
     }
 
@@ -244,12 +244,7 @@ impl KioskApp {
             problems: &problems,
             message: self.staff_message.as_deref(),
         };
-        let default_language = self
-            .loaded
-            .language(self.session.default_language)
-            .strings
-            .language_name
-            .clone();
+        let default_language = self.loaded.language_names()[self.session.default_language].clone();
         let (close, action) =
             ui::staff::screen(ui, &self.content().strings, &report, &default_language);
         if close {

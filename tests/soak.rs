@@ -125,13 +125,7 @@ fn a_random_visitor_never_breaks_the_kiosk() {
                 knocks += 1;
                 // Wrong PINs lock the pad for minutes of real time; the lockout has tests of
                 // its own, so the soak types the right one to reach the staff screen.
-                let app = harness.state();
-                let enter = app
-                    .loaded
-                    .language(app.session.language)
-                    .strings
-                    .pin_enter
-                    .clone();
+                let enter = harness.state().content().strings.pin_enter.clone();
                 for key in pin.chars().map(String::from).chain([enter]) {
                     if let Some(key) = harness.query_by_role_and_label(Role::Button, &key) {
                         key.click();
@@ -145,7 +139,7 @@ fn a_random_visitor_never_breaks_the_kiosk() {
         }
         harness.run_ok();
         let app = harness.state();
-        let content = app.loaded.language(app.session.language);
+        let content = app.content();
         assert_eq!(
             app.counters.counters.screen_failures, 0,
             "a screen failed at step {step}"
