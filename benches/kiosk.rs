@@ -10,9 +10,10 @@ use egui::{RawInput, Rect, Vec2, pos2};
 use kiosk::app::{KioskApp, Options};
 use kiosk::config::Config;
 use kiosk::content::{self, Source};
-use kiosk::questionnaire::{Answers, evaluate, for_each_answer_set};
-use kiosk::session::Screen;
+use kiosk::questionnaire::{Answers, check_every_answer_set, evaluate, for_each_answer_set};
 use kiosk::staff::View;
+use kiosk::ui::faq::Faq;
+use kiosk::ui::questionnaire::Questionnaire;
 
 fn input(size: Vec2) -> RawInput {
     RawInput {
@@ -40,45 +41,46 @@ fn screens(c: &mut Criterion) {
         (
             "guide page 1 (longest)",
             landscape,
-            Box::new(|app| app.session.go(Screen::Guide)),
+            Box::new(|app| app.visitor.go("Guide")),
         ),
         (
             "compare table",
             landscape,
-            Box::new(|app| app.session.go(Screen::Compare)),
+            Box::new(|app| app.visitor.go("Compare")),
         ),
         (
             "compare cards",
             portrait,
-            Box::new(|app| app.session.go(Screen::Compare)),
+            Box::new(|app| app.visitor.go("Compare")),
         ),
         (
             "faq with an answer open",
             landscape,
             Box::new(|app| {
-                app.session.go(Screen::Faq);
-                app.session.toggle_faq(0);
+                app.visitor.go("Faq");
+                app.visitor.screen_as::<Faq>().unwrap().open.insert(0);
             }),
         ),
         (
             "question 1",
             landscape,
-            Box::new(|app| app.session.go(Screen::Questionnaire)),
+            Box::new(|app| app.visitor.go("Questionnaire")),
         ),
         (
             "result with QR code",
             landscape,
             Box::new(|app| {
-                let questions = app.loaded.content.questionnaire.questions.len();
-                app.session.go(Screen::Questionnaire);
-                app.session.answers.toggle(0, 0);
-                app.session.quiz_step = questions;
+                let questionnaire = app.kiosk.loaded.content.questionnaire.clone();
+                app.visitor.go("Questionnaire");
+                let quiz = app.visitor.screen_as::<Questionnaire>().unwrap();
+                quiz.answers.toggle(&questionnaire.questions[0], 0, 0);
+                quiz.step = questionnaire.questions.len();
             }),
         ),
         (
             "staff screen",
             landscape,
-            Box::new(|app| app.staff.view = View::Open),
+            Box::new(|app| app.desk.view = View::Open),
         ),
     ];
     let mut group = c.benchmark_group("frame");
@@ -127,7 +129,7 @@ fn loading(c: &mut Criterion) {
 
 fn engine(c: &mut Criterion) {
     let questionnaire = content::load(&Source::BuiltIn).content.questionnaire;
-    c.bench_function("questionnaire: all 65,536 answer sets", |b| {
+    c.bench_function("questionnaire: evaluate every answer set", |b| {
         b.iter(|| {
             let mut reasons = 0;
             for_each_answer_set(&questionnaire, usize::MAX, |answers: &Answers| {
@@ -135,6 +137,9 @@ fn engine(c: &mut Criterion) {
             });
             black_box(reasons)
         })
+    });
+    c.bench_function("questionnaire: --check over every answer set", |b| {
+        b.iter(|| black_box(check_every_answer_set(&questionnaire)))
     });
 }
 

@@ -1,6 +1,7 @@
-//! The eframe application: holds the loaded content, the visitor's session and the
-//! kiosk's own state (idle timer, staff PIN, counters), and hands each frame to the
-//! current screen.
+//! The eframe application. Its state is split by what must be forgotten together:
+//! the [`Visitor`] (everything an idle reset forgets), the staff desk (PIN entry and the
+//! staff screen's own state, closed by the same reset), the kiosk's own state (settings,
+//! content, counters, PIN lock, idle timer, speech), and the window's (textures, sizing).
 
 use std::time::{Duration, Instant};
 
@@ -13,11 +14,12 @@ use crate::files;
 use crate::idle::{Idle, IdleTimer};
 use crate::input::InputFilter;
 use crate::pin::PinLock;
-use crate::questionnaire::evaluate;
-use crate::session::{Screen, Session};
+use crate::speech::{self, Speaker};
 use crate::staff::{Staff, View};
 use crate::ui;
+use crate::ui::screen::{self, Command, Cx, Listen};
 use crate::ui::staff::Action;
+use crate::visitor::Visitor;
 
 /// How the app was started.
 #[derive(Clone, Debug, Default)]
@@ -32,38 +34,53 @@ pub struct Options {
 }
 
 pub struct KioskApp {
+    /// The person in front of the screen: replaced whole by the idle reset.
+    pub visitor: Visitor,
+    /// The staff desk: closed whole by the idle reset.
+    pub desk: Staff,
+    pub kiosk: Kiosk,
+    window: Window,
+}
+
+/// What the kiosk keeps from one visitor to the next.
+pub struct Kiosk {
     pub loaded: Loaded,
-    pub session: Session,
-    pub staff: Staff,
     pub counters: CounterStore,
-    config: Config,
+    pub config: Config,
     config_path: Option<std::path::PathBuf>,
     config_problems: Vec<Problem>,
-    /// The look last applied (text size, high contrast), to change it only on a change.
-    applied_look: Option<(crate::session::TextSize, bool)>,
     pin: PinLock,
     idle: IdleTimer,
-    /// The answer to staff's last action.
-    staff_message: Option<String>,
     /// Set by staff's Exit: the one way out of kiosk mode.
     may_close: bool,
-    /// "Reset counters" was tapped once; the next tap resets them.
-    reset_armed: bool,
-    sized_to_monitor: bool,
+    speaker: Box<dyn Speaker>,
+    /// Listen was started and has not been seen to finish.
+    speaking: bool,
+}
+
+/// What belongs to the window rather than to anybody using it.
+#[derive(Default)]
+struct Window {
     logo: Option<egui::TextureHandle>,
     qr: Option<egui::TextureHandle>,
+    /// The look last applied (text size, high contrast), to change it only on a change.
+    applied_look: Option<(crate::visitor::TextSize, bool)>,
+    sized_to_monitor: bool,
     input: InputFilter,
     started: Option<Instant>,
+    /// The idle warning was showing last frame.
+    warned: bool,
     /// Set by [`KioskApp::fail_next_frame`], to prove a failing screen is survived.
     fail_next_frame: bool,
 }
 
 impl KioskApp {
+    /// The app without speech; [`KioskApp::with_speaker`] gives it a voice.
     pub fn new(ctx: &egui::Context, loaded: Loaded, options: Options) -> Self {
         ui::theme::install(ctx);
         let config = options.config;
         let mut config_problems = options.config_problems;
-        let default_language = loaded.language_index(&config.default_language).unwrap_or_else(|| {
+        if loaded.language_index(&config.default_language).is_none() {
             config_problems.push(Problem {
                 path: "settings".to_owned(),
                 line: 1,
@@ -72,8 +89,7 @@ impl KioskApp {
                     config.default_language
                 ),
             });
-            0
-        });
+        }
         let today = files::date_of(files::unix_now());
         let mut counters = CounterStore::load(config.counters_file(), &today);
         counters.record(|c| c.app_starts += 1);
@@ -82,80 +98,94 @@ impl KioskApp {
             config.lockout_file(),
             files::unix_now(),
         );
-        let mut app = Self {
+        let kiosk = Kiosk {
             loaded,
-            session: Session::new(default_language),
-            staff: Staff::default(),
             counters,
             config,
             config_path: options.config_path,
             config_problems,
-            applied_look: None,
             pin,
             idle: IdleTimer::default(),
-            staff_message: None,
             may_close: false,
-            reset_armed: false,
-            sized_to_monitor: false,
-            logo: None,
-            qr: None,
-            input: InputFilter::default(),
-            started: options.started,
-            fail_next_frame: false,
+            speaker: Box::new(speech::Recording::default()),
+            speaking: false,
         };
+        let mut app = Self {
+            visitor: Visitor::new(kiosk.default_language()),
+            desk: Staff::default(),
+            kiosk,
+            window: Window {
+                started: options.started,
+                ..Window::default()
+            },
+        };
+        // The first frame is drawn in the visitor's look, not corrected a frame later.
+        app.apply_look(ctx);
         app.make_textures(ctx);
         app
     }
 
-    /// Where staff's choice of default language is saved (tests point it at a temporary file).
-    pub fn set_config_path(&mut self, path: std::path::PathBuf) {
-        self.config_path = Some(path);
+    /// Speaks through `speaker` (the platform's speech service, or a recording in tests).
+    pub fn with_speaker(mut self, speaker: Box<dyn Speaker>) -> Self {
+        self.kiosk.speaker = speaker;
+        self
     }
 
-    /// Forgets everything about the visitor (and closes any staff view): the one wipe
-    /// used by the idle reset and by staff's "Start over".
+    /// Where staff's choice of default language is saved (tests point it at a temporary file).
+    pub fn set_config_path(&mut self, path: std::path::PathBuf) {
+        self.kiosk.config_path = Some(path);
+    }
+
+    /// Forgets everything about the visitor and closes the staff desk: the one wipe used
+    /// by the idle reset, staff's "Start over", and a failed screen. Written against every
+    /// field, so a part added later must be placed on one side or the other.
     pub fn wipe(&mut self) {
-        self.session.reset();
-        self.staff.close();
+        let Self {
+            visitor,
+            desk,
+            kiosk,
+            window: _,
+        } = self;
+        *visitor = Visitor::new(kiosk.default_language());
+        *desk = Staff::default();
+        kiosk.stop_speaking();
     }
 
     /// Decoded once per content load, never per frame.
     fn make_textures(&mut self, ctx: &egui::Context) {
-        let logo = &self.loaded.logo;
-        self.logo = (!logo.rgba.is_empty()).then(|| {
+        let logo = &self.kiosk.loaded.logo;
+        self.window.logo = (!logo.rgba.is_empty()).then(|| {
             let image = egui::ColorImage::from_rgba_unmultiplied(logo.size, &logo.rgba);
             ctx.load_texture("logo", image, egui::TextureOptions::LINEAR)
         });
-        self.qr = ui::consultation::qr_texture(ctx, &self.loaded.content.clinic.booking_url);
+        self.window.qr =
+            ui::consultation::qr_texture(ctx, &self.kiosk.loaded.content.clinic.booking_url);
     }
 
     /// Nothing to forget: Home, untouched. The idle timer rests then.
     fn is_pristine(&self) -> bool {
-        self.staff.view == View::Closed && self.session.is_pristine()
+        self.desk.view == View::Closed && self.visitor.is_pristine(self.kiosk.default_language())
     }
 
     fn idle_timeout(&self) -> f64 {
-        let reading = matches!(
-            self.session.screen,
-            Screen::Guide | Screen::Compare | Screen::Faq
-        );
-        let secs = if reading && self.staff.view == View::Closed {
-            self.config.reading_idle_timeout_secs
+        let reading = self.visitor.screen.kind().reading;
+        let secs = if reading && self.desk.view == View::Closed {
+            self.kiosk.config.reading_idle_timeout_secs
         } else {
-            self.config.idle_timeout_secs
+            self.kiosk.config.idle_timeout_secs
         };
         secs as f64
     }
 
     /// What the visitor reads, in the language they chose.
     pub fn content(&self) -> &content::Content {
-        self.loaded.language(self.session.language)
+        self.kiosk.loaded.language(self.visitor.language)
     }
 
     /// Applies the visitor's text size and contrast when they change.
     fn apply_look(&mut self, ctx: &egui::Context) {
-        let look = (self.session.text_size, self.session.high_contrast);
-        if self.applied_look != Some(look) {
+        let look = (self.visitor.text_size, self.visitor.high_contrast);
+        if self.window.applied_look != Some(look) {
             ctx.set_zoom_factor(look.0.zoom());
             let palette = if look.1 {
                 ui::theme::HIGH_CONTRAST
@@ -163,7 +193,7 @@ impl KioskApp {
                 ui::theme::STANDARD
             };
             ui::theme::apply(ctx, palette);
-            self.applied_look = Some(look);
+            self.window.applied_look = Some(look);
         }
     }
 
@@ -171,7 +201,7 @@ impl KioskApp {
     /// kiosk survives one.
     #[doc(hidden)]
     pub fn fail_next_frame(&mut self) {
-        self.fail_next_frame = true;
+        self.window.fail_next_frame = true;
     }
 
     /// Draws the current screen. A panic inside it (a bug, or content nobody foresaw) must
@@ -179,7 +209,7 @@ impl KioskApp {
     /// logged, and the kiosk starts over on Home.
     fn draw_screen_safely(&mut self, ui: &mut egui::Ui) {
         let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            if std::mem::take(&mut self.fail_next_frame) {
+            if std::mem::take(&mut self.window.fail_next_frame) {
                 panic!("a deliberately failing screen");
             }
             self.draw_screen(ui);
@@ -187,21 +217,20 @@ impl KioskApp {
         if drawn.is_err() {
             eprintln!("kiosk: a screen failed; starting over on Home");
             self.wipe();
-            self.counters.record(|c| c.screen_failures += 1);
+            self.kiosk.counters.record(|c| c.screen_failures += 1);
             ui.ctx().request_repaint();
         }
     }
 
     fn draw_screen(&mut self, ui: &mut egui::Ui) {
-        let content = self.loaded.language(self.session.language);
-        let session = &mut self.session;
-        match self.staff.view {
+        match self.desk.view {
             View::PinPad => {
+                let strings = &self.kiosk.loaded.language(self.visitor.language).strings;
                 ui::staff::pin_pad(
                     ui,
-                    &content.strings,
-                    &mut self.staff,
-                    &mut self.pin,
+                    strings,
+                    &mut self.desk,
+                    &mut self.kiosk.pin,
                     files::unix_now(),
                 );
                 return;
@@ -212,45 +241,111 @@ impl KioskApp {
             }
             View::Closed => {}
         }
-        match session.screen {
-            Screen::Home => {
-                let languages = self.loaded.language_names();
-                if ui::home::show(ui, content, &languages, self.logo.as_ref(), session) {
-                    let now = ui.input(|i| i.time);
-                    self.staff.knock(now);
+        let kiosk = &mut self.kiosk;
+        let visitor = &mut self.visitor;
+        let languages = kiosk.loaded.language_names();
+        let code = kiosk.loaded.language_code(visitor.language).to_owned();
+        let listen = Listen {
+            available: kiosk.speaker.has_voice(&code),
+            speaking: kiosk.speaking,
+        };
+        let content = kiosk.loaded.language(visitor.language);
+        let mut cx = Cx::new(
+            content,
+            &languages,
+            visitor.language,
+            visitor.text_size,
+            visitor.high_contrast,
+            (self.window.logo.as_ref(), self.window.qr.as_ref()),
+            listen,
+            std::mem::take(&mut visitor.fresh_view),
+        );
+        visitor.screen.show(ui, &mut cx);
+        let (commands, moved) = cx.finish();
+        if moved {
+            self.kiosk.stop_speaking();
+        }
+        let now = ui.input(|i| i.time);
+        for command in commands {
+            self.apply(command, now);
+        }
+    }
+
+    /// Carries out what a screen asked for, after its frame.
+    fn apply(&mut self, command: Command, now: f64) {
+        let kiosk = &mut self.kiosk;
+        match command {
+            Command::Open(key) => {
+                let Some(kind) = screen::kind(key) else {
+                    return;
+                };
+                kiosk.stop_speaking();
+                if kind.key != screen::REGISTRY[0].key {
+                    kiosk
+                        .counters
+                        .record(|c| *c.screens.entry(kind.key.to_owned()).or_default() += 1);
+                }
+                self.visitor.open((kind.open)());
+            }
+            Command::SetLanguage(index) if index != self.visitor.language => {
+                kiosk.stop_speaking();
+                self.visitor.language = index.min(kiosk.loaded.language_count() - 1);
+                let name = kiosk.loaded.language_names()[self.visitor.language].clone();
+                kiosk
+                    .counters
+                    .record(|c| *c.languages.entry(name).or_default() += 1);
+            }
+            Command::SetLanguage(_) => {}
+            Command::SetTextSize(size) => self.visitor.text_size = size,
+            Command::ToggleContrast => self.visitor.high_contrast ^= true,
+            Command::Listen => {
+                let content = kiosk.loaded.language(self.visitor.language);
+                let parts = self.visitor.screen.speech(content);
+                let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+                let code = kiosk.loaded.language_code(self.visitor.language).to_owned();
+                kiosk.speaker.speak(&code, &speech::join_for_speech(&parts));
+                kiosk.speaking = true;
+                self.visitor.listened = true;
+            }
+            Command::StopListening => kiosk.stop_speaking(),
+            Command::Knock => {
+                self.desk.knock(now);
+                if self.desk.view != View::Closed {
+                    kiosk.stop_speaking();
                 }
             }
-            Screen::Guide => ui::guide::show(ui, content, session),
-            Screen::Compare => ui::compare::show(ui, content, session),
-            Screen::Faq => ui::faq::show(ui, content, session),
-            Screen::Questionnaire => {
-                ui::questionnaire::show(ui, content, self.qr.as_ref(), session)
-            }
-            Screen::Consultation => ui::consultation::show(ui, content, self.qr.as_ref(), session),
+            Command::FaqOpened(question) => kiosk
+                .counters
+                .record(|c| *c.faq_entries.entry(question).or_default() += 1),
+            Command::ResultShown(id) => kiosk
+                .counters
+                .record(|c| *c.results.entry(id).or_default() += 1),
         }
     }
 
     fn staff_screen(&mut self, ui: &mut egui::Ui) {
-        let problems: Vec<String> = self
+        let kiosk = &self.kiosk;
+        let problems: Vec<String> = kiosk
             .loaded
             .problems
             .iter()
-            .chain(&self.config_problems)
+            .chain(&kiosk.config_problems)
             .map(ToString::to_string)
-            .chain(self.counters.notice.clone())
+            .chain(kiosk.counters.notice.clone())
             .collect();
+        let setup = kiosk.setup_notes();
         let report = ui::staff::Report {
-            counters: &self.counters.counters,
+            counters: &kiosk.counters.counters,
             problems: &problems,
-            message: self.staff_message.as_deref(),
+            setup: &setup,
+            speech: kiosk.speaker.status(),
+            message: self.desk.message.as_deref(),
         };
-        let default_language = self.loaded.language_names()[self.session.default_language].clone();
-        let (close, action) =
-            ui::staff::screen(ui, &self.content().strings, &report, &default_language);
+        let default_language = kiosk.loaded.language_names()[kiosk.default_language()].clone();
+        let strings = &kiosk.loaded.language(self.visitor.language).strings;
+        let (close, action) = ui::staff::screen(ui, strings, &report, &default_language);
         if close {
-            self.staff.close();
-            self.staff_message = None;
-            self.reset_armed = false;
+            self.desk.close();
         }
         if let Some(action) = action {
             self.staff_action(ui.ctx(), action);
@@ -258,140 +353,94 @@ impl KioskApp {
     }
 
     fn staff_action(&mut self, ctx: &egui::Context, action: Action) {
-        let strings = &self.loaded.language(self.session.language).strings;
-        let armed = std::mem::take(&mut self.reset_armed);
-        self.staff_message = match action {
+        let kiosk = &mut self.kiosk;
+        let strings = &kiosk.loaded.language(self.visitor.language).strings;
+        let armed = std::mem::take(&mut self.desk.reset_armed);
+        self.desk.message = match action {
             Action::Exit => {
-                self.may_close = true;
-                self.counters.save();
+                kiosk.may_close = true;
+                kiosk.counters.save();
                 ctx.send_viewport_cmd(ViewportCommand::Close);
                 None
             }
             Action::Reload => {
                 let message = strings.staff_reloaded.clone();
-                self.loaded = content::load(&self.loaded.source);
+                kiosk.loaded = content::load(&kiosk.loaded.source);
+                self.visitor = Visitor::new(kiosk.default_language());
                 self.make_textures(ctx);
-                self.session.reset();
                 Some(message)
             }
             Action::StartOver => {
-                self.session.reset();
+                self.visitor = Visitor::new(kiosk.default_language());
                 None
             }
-            Action::Export => Some(match self.counters.export(&self.config.export_file) {
+            Action::Export => Some(match kiosk.counters.export(&kiosk.config.export_file) {
                 Ok(()) => content::strings::fill(
                     &strings.staff_exported,
-                    &[("path", &self.config.export_file.display().to_string())],
+                    &[("path", &kiosk.config.export_file.display().to_string())],
                 ),
-                Err(e) => format!("{}: {e}", self.config.export_file.display()),
+                Err(e) => format!("{}: {e}", kiosk.config.export_file.display()),
             }),
             // Counting since a date is worth one extra tap to lose.
             Action::ResetCounters if !armed => {
-                self.reset_armed = true;
+                self.desk.reset_armed = true;
                 Some(strings.staff_reset_confirm.clone())
             }
             Action::ResetCounters => {
-                self.counters.reset(&files::date_of(files::unix_now()));
+                kiosk.counters.reset(&files::date_of(files::unix_now()));
                 None
             }
             Action::NextDefaultLanguage => {
-                let next = (self.session.default_language + 1) % self.loaded.language_count();
-                self.session.default_language = next;
-                self.save_default_language()
+                let next = (kiosk.default_language() + 1) % kiosk.loaded.language_count();
+                kiosk.save_default_language(next)
             }
         };
-    }
-
-    /// Keeps staff's choice of default language in the settings file.
-    fn save_default_language(&mut self) -> Option<String> {
-        let code = match self.session.default_language {
-            0 => content::ENGLISH.to_owned(),
-            i => self.loaded.translations[i - 1].code.clone(),
-        };
-        self.config.default_language = code.clone();
-        let path = self.config_path.as_ref()?;
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let text = crate::config::with_setting(&text, "default_language", &code);
-        files::write_atomically(path, text.as_bytes())
-            .err()
-            .map(|e| format!("{}: {e}", path.display()))
-    }
-
-    /// Adds what this frame changed to the anonymous totals: a screen opened, an FAQ answer
-    /// opened, a questionnaire result reached. Never the answers themselves.
-    fn count_changes(&mut self, before: &Session) {
-        let after = &self.session;
-        let content = self.loaded.language(after.language);
-        let screen = (after.screen != before.screen && after.screen != Screen::Home)
-            .then(|| format!("{:?}", after.screen));
-        let faq: Vec<String> = after
-            .faq_open
-            .difference(&before.faq_open)
-            .filter_map(|&i| content.faq.entries.get(i).map(|e| e.question.clone()))
-            .collect();
-        let at_result = |s: &Session| {
-            s.screen == Screen::Questionnaire
-                && s.quiz_step >= content.questionnaire.questions.len()
-        };
-        let result = (at_result(after) && !at_result(before))
-            .then(|| evaluate(&content.questionnaire, &after.answers))
-            .flatten()
-            .map(|outcome| outcome.result.id.clone());
-        let language = (after.language != before.language).then(|| {
-            self.loaded
-                .language(after.language)
-                .strings
-                .language_name
-                .clone()
-        });
-        if screen.is_none() && faq.is_empty() && result.is_none() && language.is_none() {
-            return;
-        }
-        self.counters.record(|c| {
-            for (map, key) in [
-                (&mut c.screens, screen),
-                (&mut c.results, result),
-                (&mut c.languages, language),
-            ] {
-                if let Some(key) = key {
-                    *map.entry(key).or_default() += 1;
-                }
-            }
-            for question in faq {
-                *c.faq_entries.entry(question).or_default() += 1;
-            }
-        });
     }
 
     /// One frame of the kiosk: idle timer, look, the current screen, counters. The eframe
     /// `App::ui` calls this; benchmarks call it with a bare egui context.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.config.kiosk {
+        if self.kiosk.config.kiosk {
             ctx.set_cursor_icon(egui::CursorIcon::None);
         }
         let now = ctx.input(|i| i.time);
-        let (timeout, warning) = (self.idle_timeout(), self.config.warning_secs as f64);
+        let config = &self.kiosk.config;
+        let (timeout, warning) = (self.idle_timeout(), config.warning_secs as f64);
         // Judged before this frame's touches, so the tap that answers "Still there?" lands
         // on the warning and not on the screen beneath it.
-        let idle = self.idle.state(now, timeout, warning);
+        let idle = self.kiosk.idle.state(now, timeout, warning);
         if self.is_pristine() || ctx.input(|i| i.events.iter().any(is_touch)) {
-            self.idle.touch(now);
+            self.kiosk.idle.touch(now);
         }
         if idle == Idle::Expired {
             self.wipe();
-            self.counters.record(|c| c.idle_resets += 1);
-            self.idle.touch(now);
+            self.kiosk.counters.record(|c| c.idle_resets += 1);
+            self.kiosk.idle.touch(now);
         }
 
         self.apply_look(&ctx);
-        let before = self.session.clone();
         self.draw_screen_safely(ui);
-        self.count_changes(&before);
 
+        let warned = std::mem::replace(&mut self.window.warned, false);
         match idle {
             Idle::Warning { remaining } => {
-                ui::idle_warning::show(ui, &self.content().strings, remaining.ceil() as u64);
+                let strings = &self.content().strings;
+                let seconds = remaining.ceil() as u64;
+                ui::idle_warning::show(ui, strings, seconds);
+                // Someone listening may not see the warning: say it once.
+                if !warned && self.visitor.listened {
+                    let text = [
+                        strings.idle_title.as_str(),
+                        &ui::idle_warning::message(strings, seconds),
+                    ];
+                    let code = self.kiosk.loaded.language_code(self.visitor.language);
+                    self.kiosk
+                        .speaker
+                        .speak(code, &speech::join_for_speech(&text));
+                    self.kiosk.speaking = true;
+                }
+                self.window.warned = true;
                 // Wake for the next whole second of the countdown, and no more often.
                 let next_tick = remaining - (remaining.ceil() - 1.0);
                 ctx.request_repaint_after(Duration::from_secs_f64(next_tick.max(0.05)));
@@ -401,15 +450,76 @@ impl KioskApp {
             }
             _ => {}
         }
-        if let Some(due_in) = self.counters.save_if_due(now) {
+        // Listen turns back into "Listen" when the voice is done: a few checks a second
+        // while speaking, none otherwise.
+        if self.kiosk.speaking {
+            if self.kiosk.speaker.is_speaking() {
+                ctx.request_repaint_after(Duration::from_millis(250));
+            } else {
+                self.kiosk.speaking = false;
+                ctx.request_repaint();
+            }
+        }
+        if let Some(due_in) = self.kiosk.counters.save_if_due(now) {
             ctx.request_repaint_after(Duration::from_secs_f64(due_in));
         }
-        if let Some(started) = self.started.take() {
+        if let Some(started) = self.window.started.take() {
             eprintln!(
                 "kiosk: first frame built {} ms after start",
                 started.elapsed().as_millis()
             );
         }
+    }
+}
+
+impl Kiosk {
+    /// The language every new visitor starts in: staff's choice, kept as a folder code so
+    /// a reload that adds or removes a language cannot shift it.
+    pub fn default_language(&self) -> usize {
+        self.loaded
+            .language_index(&self.config.default_language)
+            .unwrap_or(0)
+    }
+
+    fn stop_speaking(&mut self) {
+        if self.speaking {
+            self.speaker.stop();
+            self.speaking = false;
+        }
+    }
+
+    /// What is left to set up before the kiosk can face visitors, for the staff screen.
+    pub fn setup_notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if !self.pin.has_pin() {
+            notes.push("No staff PIN is set: run `microneedling-kiosk --set-pin`.".to_owned());
+        }
+        let problems = self.loaded.problems.len() + self.config_problems.len();
+        if problems > 0 {
+            notes.push(format!(
+                "{problems} problem(s) in the content or settings: see the list below."
+            ));
+        }
+        let missing = self.loaded.content.clinic.missing();
+        if !missing.is_empty() {
+            notes.push(format!(
+                "Contact details not filled in yet (clinic.toml: {}); visitors are sent to the front desk.",
+                missing.join(", ")
+            ));
+        }
+        notes
+    }
+
+    /// Keeps staff's choice of default language in the settings file.
+    fn save_default_language(&mut self, index: usize) -> Option<String> {
+        let code = self.loaded.language_code(index).to_owned();
+        self.config.default_language = code.clone();
+        let path = self.config_path.as_ref()?;
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let text = crate::config::with_setting(&text, "default_language", &code);
+        files::write_atomically(path, text.as_bytes())
+            .err()
+            .map(|e| format!("{}: {e}", path.display()))
     }
 }
 
@@ -427,19 +537,20 @@ fn is_touch(event: &Event) -> bool {
 
 impl eframe::App for KioskApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        if ctx.input(|i| i.viewport().close_requested()) && self.config.kiosk && !self.may_close {
+        let kiosk = &self.kiosk;
+        if ctx.input(|i| i.viewport().close_requested()) && kiosk.config.kiosk && !kiosk.may_close {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
         }
         // Fullscreen is ignored on X11 without a window manager: cover the monitor anyway.
-        if self.config.kiosk
-            && !self.sized_to_monitor
+        if self.kiosk.config.kiosk
+            && !self.window.sized_to_monitor
             && let Some(size) = ctx.input(|i| i.viewport().monitor_size)
         {
-            let [x, y] = self.config.window_position.unwrap_or_default();
+            let [x, y] = self.kiosk.config.window_position.unwrap_or_default();
             ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(x, y)));
             ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
-            self.sized_to_monitor = true;
+            self.window.sized_to_monitor = true;
         }
     }
 
@@ -456,11 +567,12 @@ impl eframe::App for KioskApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.counters.save();
+        self.kiosk.stop_speaking();
+        self.kiosk.counters.save();
     }
 
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        if self.input.apply(raw_input) {
+        if self.window.input.apply(raw_input) {
             ctx.request_repaint();
         }
     }

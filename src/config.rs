@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use crate::content::Problem;
-use crate::content::problem::LineIndex;
 use crate::files;
+use crate::problems::LineIndex;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -33,6 +33,9 @@ pub struct Config {
     pub pin_hash: Option<String>,
     /// The language folder every visitor starts in (the staff screen can change it).
     pub default_language: String,
+    /// Listen's speaking rate and volume, -100 to 100 (speech-dispatcher's scale).
+    pub speech_rate: i32,
+    pub speech_volume: i32,
 }
 
 impl Default for Config {
@@ -49,6 +52,8 @@ impl Default for Config {
             state_dir,
             pin_hash: None,
             default_language: crate::content::ENGLISH.to_owned(),
+            speech_rate: 0,
+            speech_volume: 100,
         }
     }
 }
@@ -79,7 +84,7 @@ pub fn load(path: &Path) -> (Config, Vec<Problem>) {
     }
 }
 
-const KEYS: &str = "kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language";
+const KEYS: &str = "kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume";
 
 pub fn parse(text: &str, path: &str) -> (Config, Vec<Problem>) {
     let mut config = Config::default();
@@ -175,6 +180,19 @@ fn apply(config: &mut Config, key: &str, value: &toml::Value) -> Result<(), Stri
                 .ok_or("`default_language` must be a language folder's name such as \"en\" or \"es\"; using \"en\"")?;
             config.default_language = code.to_owned();
         }
+        "speech_rate" | "speech_volume" => {
+            let level = value
+                .as_integer()
+                .filter(|n| (-100..=100).contains(n))
+                .ok_or_else(|| {
+                    format!("`{key}` must be a whole number from -100 to 100; using the default")
+                })? as i32;
+            if key == "speech_rate" {
+                config.speech_rate = level;
+            } else {
+                config.speech_volume = level;
+            }
+        }
         _ => return Err(format!("unknown setting `{key}`; the settings are: {KEYS}")),
     }
     Ok(())
@@ -247,7 +265,7 @@ mod tests {
             "c.toml:7: `state_dir` must be a folder or file path in quotes; using the default",
             "c.toml:8: `export_file` must be a folder or file path in quotes; using the default",
             "c.toml:9: `pin_hash` is not a PIN hash; set the PIN with `kiosk --set-pin`; until then the staff screen cannot be opened",
-            "c.toml:10: unknown setting `colour`; the settings are: kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language",
+            "c.toml:10: unknown setting `colour`; the settings are: kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume",
         ];
         assert_eq!(lines, expected);
     }

@@ -1,8 +1,9 @@
 //! The microneedling education kiosk.
 //!
-//! Window-free logic (content loading and checking, the visitor's session) lives in
-//! [`content`] and [`session`]; everything that draws lives in [`ui`], one module per
-//! screen, and [`app`] ties them to eframe.
+//! Window-free logic (content loading and checking, the questionnaire, the visitor, the
+//! staff desk, idle timer, PIN, counters, speech) lives outside [`ui`]; everything that
+//! draws lives in [`ui`], one module per screen behind one contract
+//! ([`ui::screen::Screen`]), and [`app`] ties them to eframe.
 
 pub mod app;
 pub mod check;
@@ -13,8 +14,10 @@ pub mod files;
 pub mod idle;
 pub mod input;
 pub mod pin;
+pub mod problems;
 pub mod qr;
 pub mod questionnaire;
-pub mod session;
+pub mod speech;
 pub mod staff;
 pub mod ui;
+pub mod visitor;

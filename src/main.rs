@@ -90,6 +90,8 @@ fn main() -> ExitCode {
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
+    // Looks for voices in the background while the window opens.
+    let speaker = kiosk::speech::system_speaker(config.speech_rate, config.speech_volume);
     let options = Options {
         config,
         config_problems,
@@ -99,7 +101,10 @@ fn main() -> ExitCode {
     let result = eframe::run_native(
         "microneedling-kiosk",
         native,
-        Box::new(|cc| Ok(Box::new(KioskApp::new(&cc.egui_ctx, loaded, options)))),
+        Box::new(move |cc| {
+            let app = KioskApp::new(&cc.egui_ctx, loaded, options).with_speaker(speaker);
+            Ok(Box::new(app))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

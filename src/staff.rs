@@ -1,5 +1,6 @@
-//! The staff side, window-free: the hidden gesture that opens the PIN pad, the digits
-//! typed so far, and which staff view is showing.
+//! The staff desk, window-free: the hidden gesture that opens the PIN pad, the digits
+//! typed so far, which staff view is showing, and the staff screen's own state. All of it
+//! is closed together, by staff or by the idle reset.
 
 use crate::pin::{Attempt, PinLock};
 
@@ -24,6 +25,10 @@ pub struct Staff {
     pub digits: String,
     /// The pad's last answer (wrong PIN, locked out).
     pub pad_message: Option<PadMessage>,
+    /// The staff screen's answer to the last action, e.g. where the export went.
+    pub message: Option<String>,
+    /// "Reset counters" was tapped once; the next tap resets them.
+    pub reset_armed: bool,
     knocks: Vec<f64>,
 }
 

@@ -13,7 +13,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kiosk::app::KioskApp;
 use kiosk::config::Config;
-use kiosk::session::Screen;
 
 const SIZE: Vec2 = Vec2::new(1920.0, 1080.0);
 const PIN: &str = "2468";
@@ -49,7 +48,7 @@ fn nobody_at_home_needs_no_timer_and_no_repaint() {
 fn the_warning_comes_after_the_timeout_and_still_here_keeps_every_answer() {
     let Kiosk { mut harness, .. } = kiosk_with(SIZE, timeouts);
     common::answer_first_two_questions(&mut harness, &["Enlarged pores"]);
-    assert!(shows(&harness, "Question 3 of 9"));
+    assert!(shows(&harness, "Question 3 of 5"));
     // The counters are written within ten seconds; after that the next wake-up is the warning.
     wait(&mut harness, 11.0);
     let delay = harness.output().viewport_output[&ViewportId::ROOT].repaint_delay;
@@ -77,10 +76,12 @@ fn the_warning_comes_after_the_timeout_and_still_here_keeps_every_answer() {
 
     tap(&mut harness, "I'm still here");
     assert!(!shows(&harness, "Still there?"));
-    assert!(shows(&harness, "Question 3 of 9"));
-    let state = harness.state();
-    assert!(!state.session.answers.is_empty(), "answers kept");
-    assert_eq!(state.counters.counters.idle_resets, 0);
+    assert!(shows(&harness, "Question 3 of 5"));
+    assert!(
+        common::answers(&mut harness).is_some_and(|a| !a.is_empty()),
+        "answers kept"
+    );
+    assert_eq!(harness.state().kiosk.counters.counters.idle_resets, 0);
 }
 
 #[test]
@@ -97,25 +98,38 @@ fn when_the_warning_runs_out_everything_is_forgotten() {
     tap(&mut harness, "Next");
     tap(&mut harness, "Home");
     common::answer_first_two_questions(&mut harness, &["Enlarged pores"]);
-    let before = harness.state().session.clone();
-    assert!(before.guide_page == 1 && !before.faq_open.is_empty() && !before.answers.is_empty());
+    assert!(common::answers(&mut harness).is_some_and(|a| !a.is_empty()));
 
     wait(&mut harness, 91.0);
     assert!(shows(&harness, "Still there?"));
     wait(&mut harness, 30.0);
     assert!(!shows(&harness, "Still there?"));
     assert!(shows(&harness, &content.strings.home_intro), "back on Home");
-    let state = harness.state();
-    assert_eq!(state.session.screen, Screen::Home);
-    assert!(state.session.answers.is_empty());
-    assert!(state.session.faq_open.is_empty());
-    assert_eq!(state.session.guide_page, 0);
-    assert_eq!(state.session.quiz_step, 0);
-    assert_eq!(state.counters.counters.idle_resets, 1);
+    assert_eq!(harness.state().visitor.screen.kind().key, "Home");
+    assert!(
+        common::answers(&mut harness).is_none(),
+        "the questionnaire is gone"
+    );
+    assert_eq!(harness.state().kiosk.counters.counters.idle_resets, 1);
+    tap(&mut harness, "Guide");
+    assert!(
+        shows(&harness, "Page 1 of 11"),
+        "the guide starts at its first page"
+    );
+    tap(&mut harness, "Home");
+    tap(&mut harness, "Questions");
+    assert!(
+        !shows(
+            &harness,
+            &common::first_words(&content.faq.entries[0].answer)
+        ),
+        "no FAQ answer left open"
+    );
+    tap(&mut harness, "Home");
 
     tap(&mut harness, "Is it right for me?");
     assert!(
-        shows(&harness, "Question 1 of 9"),
+        shows(&harness, "Question 1 of 5"),
         "the next visitor starts at the first question"
     );
 }
@@ -336,15 +350,9 @@ fn counters_count_screens_faq_entries_and_results_and_export_as_csv() {
     tap(&mut harness, "Questions");
     tap(&mut harness, &content.faq.entries[1].question);
     tap(&mut harness, "Home");
-    common::answer_first_two_questions(&mut harness, &["Enlarged pores"]);
-    for _ in 3..=9 {
-        harness
-            .get_by_role_and_label(Role::RadioButton, "No")
-            .click();
-        harness.run();
-    }
-    assert!(shows(&harness, "A good fit to discuss microneedling"));
-    let counters = harness.state().counters.counters.clone();
+    common::answer_all(&mut harness, &["Enlarged pores"], "A few days", &[]);
+    assert!(shows(&harness, "Microneedling is worth discussing"));
+    let counters = harness.state().kiosk.counters.counters.clone();
     assert_eq!(counters.app_starts, 1);
     assert_eq!(counters.screens["Guide"], 1);
     assert_eq!(counters.screens["Faq"], 1);
@@ -369,13 +377,13 @@ fn counters_count_screens_faq_entries_and_results_and_export_as_csv() {
     tap(&mut harness, "Reset counters");
     assert!(shows(&harness, "Tap Reset counters again"));
     assert_eq!(
-        harness.state().counters.counters.results.len(),
+        harness.state().kiosk.counters.counters.results.len(),
         1,
         "one tap resets nothing"
     );
     tap(&mut harness, "Reset counters");
-    assert_eq!(harness.state().counters.counters.results.len(), 0);
-    assert_eq!(harness.state().counters.counters.app_starts, 0);
+    assert_eq!(harness.state().kiosk.counters.counters.results.len(), 0);
+    assert_eq!(harness.state().kiosk.counters.counters.app_starts, 0);
 }
 
 #[test]
@@ -465,31 +473,21 @@ fn nothing_a_visitor_chose_is_ever_written_to_disk() {
         content,
         state,
     } = kiosk_with(SIZE, with_pin);
-    tap(&mut harness, "Is it right for me?");
-    for concern in ["Enlarged pores", "Uneven tone or pigmentation"] {
-        harness
-            .get_by_role_and_label(Role::CheckBox, concern)
-            .click();
-        harness.run();
-    }
+    common::answer_first_two_questions(
+        &mut harness,
+        &["Enlarged pores", "Uneven tone or dark spots"],
+    );
+    common::choose(&mut harness, "None at all");
+    common::check(&mut harness, "Pregnancy, or you could be pregnant");
     tap(&mut harness, "Continue");
-    harness
-        .get_by_role_and_label(Role::RadioButton, "None at all")
-        .click();
-    harness.run();
-    for step in 3..=9 {
-        let answer = if step == 7 { "Yes" } else { "No" };
-        harness
-            .get_by_role_and_label(Role::RadioButton, answer)
-            .click();
-        harness.run();
-    }
+    common::check(&mut harness, "I used retinoids or exfoliating acids");
+    tap(&mut harness, "Continue");
     assert!(shows(&harness, "Talk with a provider first"));
     tap(&mut harness, "Home");
     knock(&mut harness, &content.clinic.name);
     type_pin(&mut harness, PIN);
     tap(&mut harness, "Export counters");
-    harness.state_mut().counters.save();
+    harness.state_mut().kiosk.counters.save();
 
     let written = files_under(state.path());
     assert!(
@@ -504,10 +502,9 @@ fn nothing_a_visitor_chose_is_ever_written_to_disk() {
             secrets.push(format!("{}.{}", question.id, option.id));
         }
     }
-    secrets.retain(|s| s != "Yes" && s != "No");
-    secrets.extend(q.rules.iter().map(|r| match &r.effect {
+    secrets.extend(q.rules.iter().filter_map(|r| match &r.effect {
         kiosk::questionnaire::Effect::Result { reason, .. } => reason.clone(),
-        kiosk::questionnaire::Effect::Note(note) => note.clone(),
+        kiosk::questionnaire::Effect::Note { text, .. } => Some(text.clone()),
     }));
     secrets.push("pregnant".into());
     for (path, text) in written {
@@ -536,7 +533,10 @@ fn language_text_size_and_contrast_follow_the_visitor_and_reset_for_the_next() {
     tap(&mut harness, "Guía");
     assert!(shows(&harness, "¿Qué es el microneedling?"));
     assert!(shows(&harness, "Página 1 de 11"));
-    assert_eq!(harness.state().counters.counters.languages["Español"], 1);
+    assert_eq!(
+        harness.state().kiosk.counters.counters.languages["Español"],
+        1
+    );
 
     wait(&mut harness, 181.0);
     assert!(shows(&harness, "¿Sigue ahí?"));
@@ -599,10 +599,10 @@ fn a_failing_screen_goes_back_home_and_is_counted_instead_of_killing_the_kiosk()
     harness.run();
     assert!(shows(&harness, &content.strings.home_intro), "back on Home");
     assert!(
-        harness.state().session.answers.is_empty(),
+        common::answers(&mut harness).is_none(),
         "and the visitor forgotten"
     );
-    assert_eq!(harness.state().counters.counters.screen_failures, 1);
+    assert_eq!(harness.state().kiosk.counters.counters.screen_failures, 1);
     tap(&mut harness, "Guide");
     assert!(shows(&harness, "Page 1 of 11"), "the kiosk goes on working");
 }

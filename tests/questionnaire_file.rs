@@ -1,15 +1,20 @@
-//! Checking `questionnaire.toml`: each kind of mistake gives `line: message`, and a broken
-//! file falls back to the built-in questionnaire.
+//! Checking `questionnaire.toml`: each kind of mistake gives `line: message`, a broken
+//! file falls back to the built-in questionnaire, and what it says about the comparison
+//! and the guide's cautions is checked against those files.
 
 mod common;
 
 use kiosk::content::Issue;
-use kiosk::questionnaire::parse;
+use kiosk::questionnaire::{check_every_answer_set, parse};
 
 /// A small questionnaire that checks clean; each test breaks one thing in it.
 const GOOD: &str = r#"title = "Right for me?"
 intro = "Intro"
 disclaimer = "Not medical advice."
+
+[columns]
+goals = "Main goals"
+downtime = "Downtime"
 
 [[question]]
 id = "concerns"
@@ -54,12 +59,22 @@ result = "good_fit"
 reason = "No concern."
 "#;
 
+/// Parses, then tries every set of answers, as `--check` does.
+fn check(text: &str) -> Vec<Issue> {
+    match parse(text) {
+        Ok(questionnaire) => check_every_answer_set(&questionnaire),
+        Err(issues) => issues,
+    }
+}
+
 fn line_of(text: &str, needle: &str) -> usize {
     1 + text.lines().position(|l| l.contains(needle)).expect(needle)
 }
 
 fn issues_for(text: &str) -> Vec<Issue> {
-    parse(text).expect_err("the broken file must not check clean")
+    let issues = check(text);
+    assert!(!issues.is_empty(), "the broken file must not check clean");
+    issues
 }
 
 #[test]
@@ -189,7 +204,7 @@ fn answers_that_reach_no_result_are_reported() {
         issues_for(&text),
         [Issue::new(
             1,
-            "some answers lead to no result: end the rules with an `otherwise = true` rule"
+            "some answers would lead to no result: end the rules with an `otherwise = true` rule"
         )]
     );
 }
@@ -233,35 +248,132 @@ fn a_broken_questionnaire_falls_back_to_the_built_in_one() {
     );
 }
 
-#[test]
-fn a_treatment_missing_from_the_comparison_is_reported() {
+/// The shipped content with `change` made to one of its files, loaded: the problems.
+fn problems_after(file: &str, change: impl Fn(&str) -> String) -> (Vec<String>, String) {
     let dir = common::content_copy();
-    let path = dir.path().join("en/questionnaire.toml");
-    let original = std::fs::read_to_string(&path).unwrap();
-    let text = original.replace(
-        "treatment = \"Microdermabrasion\"",
-        "treatment = \"Dermaplaning\"",
-    );
+    let path = dir.path().join(file);
+    let text = change(&std::fs::read_to_string(&path).unwrap());
     std::fs::write(&path, &text).unwrap();
     let loaded = common::load_folder(dir.path());
-    let rule_line = line_of(&text, "downtime.none\"]") - 1;
+    let problems = loaded
+        .problems
+        .iter()
+        .map(|p| {
+            p.to_string()
+                .replace(&format!("{}/", dir.path().display()), "")
+        })
+        .collect();
+    (problems, text)
+}
+
+#[test]
+fn a_treatment_missing_from_the_comparison_is_reported() {
+    let (problems, text) = problems_after("en/questionnaire.toml", |t| {
+        t.replace("name = \"Microneedling\"", "name = \"Dermaplaning\"")
+    });
+    let line = line_of(&text, "Dermaplaning") - 1;
     assert_eq!(
-        loaded
-            .problems
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>(),
+        problems,
         [format!(
-            "{}:{rule_line}: treatment `Dermaplaning` is not a row of the comparison table (compare.md), so its details cannot be shown",
-            path.display()
+            "en/questionnaire.toml:{line}: `Dermaplaning` is not a treatment of the comparison (compare.md)"
         )]
     );
 }
 
 #[test]
-fn the_booking_address_in_the_shipped_content_makes_a_qr_code_that_reads_back() {
-    let url = common::load_shipped().content.clinic.booking_url;
-    let image = kiosk::qr::encode(&url).unwrap();
+fn a_concern_no_treatment_aims_at_is_reported_at_its_option() {
+    let (problems, text) = problems_after("en/questionnaire.toml", |t| {
+        t.replace("goals = [\"tightening\"]", "goals = [\"lifting\"]")
+    });
+    let line = line_of(&text, "\"lifting\"");
+    assert_eq!(
+        problems,
+        [format!(
+            "en/questionnaire.toml:{line}: no treatment's `Main goals` in compare.md mentions \"lifting\""
+        )]
+    );
+}
+
+#[test]
+fn a_caution_added_to_the_guide_without_a_question_is_reported_at_its_bullet() {
+    let page = "en/guide/07-who-should-wait.md";
+    let (problems, text) = problems_after(page, |t| {
+        t.replacen("\n- ", "\n- Blood-thinning medicines\n- ", 1)
+    });
+    let line = line_of(&text, "Blood-thinning");
+    assert_eq!(
+        problems,
+        [format!(
+            "{page}:{line}: this caution is asked by no question of questionnaire.toml: add an option with `guide = \"…\"` (words of this line) to its cautions checklist"
+        )]
+    );
+}
+
+#[test]
+fn a_caution_the_guide_no_longer_names_is_reported_at_its_option() {
+    let (problems, text) = problems_after("en/questionnaire.toml", |t| {
+        t.replace("guide = \"keloid\"", "guide = \"keloids of the ear\"")
+    });
+    let line = line_of(&text, "keloids of the ear");
+    let page = "en/guide/07-who-should-wait.md";
+    let bullet = line_of(
+        &std::fs::read_to_string(common::shipped_content().join(page)).unwrap(),
+        "keloid",
+    );
+    assert_eq!(
+        problems,
+        [
+            format!(
+                "{page}:{bullet}: this caution is asked by no question of questionnaire.toml: add an option with `guide = \"…\"` (words of this line) to its cautions checklist"
+            ),
+            format!(
+                "en/questionnaire.toml:{line}: `guide = \"keloids of the ear\"`: no bullet of guide/07-who-should-wait.md has these words"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_downtime_without_a_number_is_reported_at_its_row() {
+    let (problems, text) =
+        problems_after("en/compare.md", |t| t.replace("Up to 1 day", "Very little"));
+    let line = line_of(&text, "Very little");
+    assert!(
+        problems.contains(&format!(
+            "en/compare.md:{line}: the downtime of Microdermabrasion has no number of days, so the questionnaire cannot compare it"
+        )),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_result_that_offers_a_treatment_for_goals_it_does_not_aim_at_is_reported() {
+    let dir = common::content_copy();
+    let path = dir.path().join("en/questionnaire.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Sagging alone would now reach "good fit", which offers microneedling.
+    let text = text.replace(
+        "\"concerns.texture\"]",
+        "\"concerns.texture\", \"concerns.sagging\"]",
+    );
+    std::fs::write(&path, &text).unwrap();
+    let loaded = common::load_folder(dir.path());
+    assert_eq!(loaded.problems, []);
+    let issues = check_every_answer_set(&loaded.content.questionnaire);
+    let line = line_of(&text, "id = \"good_fit\"") - 1;
+    assert_eq!(
+        issues,
+        [Issue::new(
+            line,
+            "the result `good_fit` offers Microneedling, but some answers that reach it choose no concern Microneedling aims at in the comparison"
+        )]
+    );
+}
+
+#[test]
+fn a_qr_code_made_for_a_booking_address_reads_back() {
+    let url = "https://elite-chicago-facials.test/book-microneedling";
+    let image = kiosk::qr::encode(url).unwrap();
     let (size, pixels) = image.to_grey(8);
     let mut prepared =
         rqrr::PreparedImage::prepare_from_greyscale(size, size, |x, y| pixels[y * size + x]);

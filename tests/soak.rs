@@ -7,8 +7,9 @@ mod common;
 
 use egui::{Role, Vec2};
 use egui_kittest::kittest::{NodeT, Queryable};
-use kiosk::session::Screen;
 use kiosk::staff::View;
+use kiosk::ui::guide::Guide;
+use kiosk::ui::questionnaire::Questionnaire;
 
 struct Rng(u64);
 
@@ -107,12 +108,12 @@ fn a_random_visitor_never_breaks_the_kiosk() {
             17 => {
                 // Back to Home as a visitor would (its button is on every screen), then
                 // the hidden gesture.
-                if harness.state().session.screen != Screen::Home
-                    || harness.state().staff.view != View::Closed
+                if harness.state().visitor.screen.kind().key != "Home"
+                    || harness.state().desk.view != View::Closed
                 {
                     let app = harness.state_mut();
-                    app.staff.close();
-                    app.session.go(Screen::Home);
+                    app.desk.close();
+                    common::screens::open(app, "Home");
                     harness.run_ok();
                 }
                 for _ in 0..5 {
@@ -133,7 +134,7 @@ fn a_random_visitor_never_breaks_the_kiosk() {
                     }
                 }
                 harness.run_ok();
-                opened += usize::from(harness.state().staff.view == View::Open);
+                opened += usize::from(harness.state().desk.view == View::Open);
             }
             _ => harness.step(),
         }
@@ -141,13 +142,22 @@ fn a_random_visitor_never_breaks_the_kiosk() {
         let app = harness.state();
         let content = app.content();
         assert_eq!(
-            app.counters.counters.screen_failures, 0,
+            app.kiosk.counters.counters.screen_failures, 0,
             "a screen failed at step {step}"
         );
-        assert!(app.session.language < app.loaded.language_count());
-        assert!(app.session.guide_page < content.guide.len());
-        assert!(app.session.quiz_step <= content.questionnaire.questions.len());
-        screens_seen.insert(format!("{:?}/{:?}", app.session.screen, app.staff.view));
+        assert!(app.visitor.language < app.kiosk.loaded.language_count());
+        let pages = content.guide.len();
+        let questions = content.questionnaire.questions.len();
+        let key = app.visitor.screen.kind().key;
+        let desk = app.desk.view;
+        let app = harness.state_mut();
+        if let Some(guide) = app.visitor.screen_as::<Guide>() {
+            assert!(guide.page < pages);
+        }
+        if let Some(quiz) = app.visitor.screen_as::<Questionnaire>() {
+            assert!(quiz.step <= questions);
+        }
+        screens_seen.insert(format!("{key}/{desk:?}"));
     }
     println!("staff gesture tried {knocks} times, staff screen opened {opened} times");
     println!(

@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use kiosk::app::KioskApp;
 use kiosk::content::Content;
-use kiosk::session::TextSize;
+use kiosk::visitor::TextSize;
 
 const LANDSCAPE: Vec2 = Vec2::new(1920.0, 1080.0);
 const PORTRAIT: Vec2 = Vec2::new(1080.0, 1920.0);
@@ -38,7 +38,7 @@ fn assert_touch_sized(harness: &Harness<'_, KioskApp>, screen: &str) {
 }
 
 #[test]
-fn home_shows_the_clinic_its_four_doors_and_booking() {
+fn home_shows_the_clinic_its_doors_and_booking() {
     let (harness, content, _state) = kiosk(LANDSCAPE);
     harness.get_by_role_and_label(Role::Label, &content.clinic.name);
     harness.get_by_role_and_label(Role::Image, &content.clinic.name);
@@ -112,7 +112,7 @@ fn compare_is_a_table_in_landscape_and_cards_in_portrait() {
     ] {
         let (mut harness, _, _state) = kiosk(size);
         tap(&mut harness, "Compare treatments");
-        harness.state_mut().session.text_size = text_size;
+        harness.state_mut().visitor.text_size = text_size;
         harness.run();
         assert!(shows(&harness, "Microdermabrasion"));
         assert!(shows(&harness, "Up to 1 day"));
@@ -238,121 +238,213 @@ fn is_chosen(harness: &Harness<'_, KioskApp>, role: Role, label: &str) -> bool {
         .is_some_and(|t| t == egui::accesskit::Toggled::True)
 }
 
-/// From Home, answers every question: the listed concerns, "A few days" of downtime,
-/// and "Yes" to the listed yes/no questions, "No" to the rest.
-fn answer_all(harness: &mut Harness<'_, KioskApp>, concerns: &[&str], yes_to: &[&str]) {
-    common::answer_first_two_questions(harness, concerns);
-    for step in 3..=9 {
-        assert!(shows(harness, &format!("Question {step} of 9")));
-        assert_touch_sized(harness, &format!("question {step}"));
-        let question = [
-            "",
-            "",
-            "",
-            "acne",
-            "infection",
-            "diabetes",
-            "keloid",
-            "pregnant",
-            "retinoids",
-            "sunburn",
-        ][step];
-        let answer = if yes_to.contains(&question) {
-            "Yes"
-        } else {
-            "No"
-        };
-        harness
-            .get_by_role_and_label(Role::RadioButton, answer)
-            .click();
-        harness.run();
-    }
-}
-
 #[test]
-fn the_questionnaire_reaches_a_good_fit_and_back_keeps_every_answer() {
+fn the_questionnaire_reaches_a_result_and_back_keeps_every_answer() {
     let (mut harness, _, _state) = kiosk(LANDSCAPE);
-    answer_all(&mut harness, &["Enlarged pores"], &[]);
-    assert!(shows(&harness, "A good fit to discuss microneedling"));
+    common::answer_all(&mut harness, &["Enlarged pores"], "A few days", &[]);
+    assert!(shows(&harness, "Microneedling is worth discussing"));
     assert!(shows(
         &harness,
-        "Enlarged pores: over time, pores can look smaller."
+        "Enlarged pores: in our comparison, Microneedling."
     ));
     assert!(shows(
         &harness,
-        "Most people need 3–6 sessions, spaced 4–6 weeks apart."
+        "Most people with mild to moderate concerns need 3–6 sessions, spaced 4–6 weeks apart."
     ));
-    assert!(shows(&harness, "(312) 555-0142"));
+    assert!(shows(
+        &harness,
+        "Microneedling: 1–3 days, within what you would accept."
+    ));
     assert!(shows(
         &harness,
         "This is not a diagnosis or medical advice."
     ));
-    harness.get_by_role_and_label(
-        Role::Image,
-        "Scan with your phone's camera to book online. https://example.com/book-microneedling",
-    );
     assert_touch_sized(&harness, "result");
 
     tap(&mut harness, "Back");
-    assert!(shows(&harness, "Question 9 of 9"));
-    assert!(is_chosen(&harness, Role::RadioButton, "No"));
-    for _ in 0..7 {
+    assert!(shows(&harness, "Question 5 of 5"));
+    assert!(is_chosen(&harness, Role::CheckBox, "None of these"));
+    for _ in 0..2 {
         tap(&mut harness, "Back");
     }
-    assert!(shows(&harness, "Question 2 of 9"));
+    assert!(shows(&harness, "Question 3 of 5"));
     assert!(is_chosen(&harness, Role::RadioButton, "A few days"));
+    tap(&mut harness, "Back");
     tap(&mut harness, "Back");
     assert!(is_chosen(&harness, Role::CheckBox, "Enlarged pores"));
     assert!(!is_chosen(&harness, Role::CheckBox, "Fine lines"));
 
     tap(&mut harness, "Start over");
-    assert!(shows(&harness, "Question 1 of 9"));
+    assert!(shows(&harness, "Question 1 of 5"));
     assert!(!is_chosen(&harness, Role::CheckBox, "Enlarged pores"));
+}
+
+#[test]
+fn a_checklist_needs_an_answer_and_none_of_these_excludes_the_rest() {
+    let (mut harness, _, _state) = kiosk(LANDSCAPE);
+    tap(&mut harness, "Is it right for me?");
+    let continue_ = harness.get_by_role_and_label(Role::Button, "Continue");
+    assert!(
+        continue_.accesskit_node().is_disabled(),
+        "nothing chosen yet"
+    );
+    common::check(&mut harness, "Enlarged pores");
+    common::check(&mut harness, "Not sure yet");
+    assert!(is_chosen(&harness, Role::CheckBox, "Not sure yet"));
+    assert!(!is_chosen(&harness, Role::CheckBox, "Enlarged pores"));
+    common::check(&mut harness, "Fine lines");
+    assert!(!is_chosen(&harness, Role::CheckBox, "Not sure yet"));
+    let continue_ = harness.get_by_role_and_label(Role::Button, "Continue");
+    assert!(!continue_.accesskit_node().is_disabled());
+}
+
+#[test]
+fn a_visitor_with_nothing_to_report_is_invited_to_look_together() {
+    let (mut harness, _, _state) = kiosk(LANDSCAPE);
+    common::answer_all(&mut harness, &[], "A few days", &[]);
+    assert!(shows(&harness, "Let a provider look with you"));
+    assert!(!shows(&harness, "worth discussing"));
 }
 
 #[test]
 fn a_pregnant_visitor_with_enlarged_pores_is_asked_to_talk_first() {
     let (mut harness, _, _state) = kiosk(PORTRAIT);
-    answer_all(&mut harness, &["Enlarged pores"], &["pregnant"]);
+    common::answer_all(
+        &mut harness,
+        &["Enlarged pores"],
+        "A few days",
+        &["Pregnancy, or you could be pregnant"],
+    );
     assert!(shows(&harness, "Talk with a provider first"));
-    assert!(!shows(&harness, "A good fit to discuss microneedling"));
     assert!(shows(
         &harness,
         "Pregnancy: microneedling should wait unless your medical provider clears you."
     ));
     assert!(shows(
         &harness,
+        "Enlarged pores: in our comparison, Microneedling."
+    ));
+    assert!(shows(
+        &harness,
         "This is not a diagnosis or medical advice."
     ));
 }
 
 #[test]
+fn no_downtime_keeps_the_concern_and_says_nothing_is_free_of_downtime() {
+    let (mut harness, _, _state) = kiosk(LANDSCAPE);
+    common::answer_all(&mut harness, &["Enlarged pores"], "None at all", &[]);
+    assert!(shows(
+        &harness,
+        "Enlarged pores: in our comparison, Microneedling."
+    ));
+    assert!(shows(
+        &harness,
+        "None of the treatments in our comparison is free of downtime."
+    ));
+    assert!(shows(
+        &harness,
+        "Microneedling: 1–3 days, longer than you would like."
+    ));
+    assert!(shows(&harness, "After a session"));
+}
+
+#[test]
 fn pigmentation_points_to_chemical_peels_with_their_comparison_row() {
     let (mut harness, _, _state) = kiosk(LANDSCAPE);
-    answer_all(
+    common::answer_all(
         &mut harness,
-        &["Uneven tone or pigmentation"],
-        &["retinoids"],
+        &["Uneven tone or dark spots"],
+        "Up to a week",
+        &[],
     );
-    assert!(shows(&harness, "Another treatment may suit this goal too"));
-    assert!(shows(&harness, "Chemical Peels"));
+    assert!(shows(&harness, "Another treatment may suit your goals"));
     assert!(shows(
         &harness,
         "Hyperpigmentation, dullness, surface renewal"
     ));
-    assert!(shows(
-        &harness,
-        "Retinoids or exfoliating acids: pause them 3–5 days before your session."
-    ));
+    assert!(!shows(&harness, "3–6 sessions, spaced"));
     assert!(shows(&harness, "Book a consultation"));
 }
 
+/// Leaving the questionnaire any way but its Back button forgets every answer: the next
+/// person starts at question 1 with nothing chosen.
 #[test]
-fn the_consultation_card_is_one_tap_from_home() {
+fn leaving_the_questionnaire_forgets_the_answers() {
+    let (mut harness, content, _state) = kiosk(LANDSCAPE);
+    type Leave = fn(&mut Harness<'_, KioskApp>);
+    let leave: [(&str, Leave); 3] = [
+        ("Home", |h| tap(h, "Home")),
+        ("a language change", |h| {
+            tap(h, "Home");
+            tap(h, "Español");
+            tap(h, "English");
+        }),
+        ("the staff screen", |h| {
+            tap(h, "Home");
+            let app = h.state_mut();
+            app.desk.view = kiosk::staff::View::Open;
+            h.run();
+            tap(h, "Home");
+        }),
+    ];
+    for (how, leave) in leave {
+        common::answer_all(
+            &mut harness,
+            &["Enlarged pores"],
+            "A few days",
+            &["Keloid scars, now or in the past"],
+        );
+        assert!(shows(&harness, "Talk with a provider first"));
+        leave(&mut harness);
+        assert!(shows(&harness, &content.strings.home_intro), "{how}");
+        tap(&mut harness, "Is it right for me?");
+        assert!(shows(&harness, "Question 1 of 5"), "{how}");
+        assert!(
+            !is_chosen(&harness, Role::CheckBox, "Enlarged pores"),
+            "{how}"
+        );
+        assert!(
+            common::answers(&mut harness).is_some_and(|a| a.is_empty()),
+            "{how}"
+        );
+        tap(&mut harness, "Home");
+    }
+}
+
+#[test]
+fn the_consultation_card_without_contact_details_sends_visitors_to_the_front_desk() {
     let (mut harness, content, _state) = kiosk(PORTRAIT);
+    assert!(
+        content.clinic.missing().len() == 3,
+        "the shipped clinic file has no details"
+    );
     tap(&mut harness, "Book a consultation");
-    assert!(shows(&harness, &content.clinic.phone));
-    assert!(shows(&harness, &content.clinic.address[0]));
+    assert!(shows(&harness, &content.clinic.name));
     assert!(shows(&harness, "Ask us at the front desk"));
+    assert!(harness.query_by_role(Role::Image).is_none(), "no QR code");
+    assert!(!shows(&harness, "555"));
     assert_touch_sized(&harness, "consultation");
+}
+
+#[test]
+fn a_placeholder_detail_is_never_shown_and_a_real_one_is() {
+    let dir = common::content_copy();
+    let clinic = dir.path().join("en/clinic.toml");
+    let text = std::fs::read_to_string(&clinic).unwrap();
+    let text = text
+        .replace("phone = \"\"", "phone = \"(312) 555-0142\"")
+        .replace(
+            "booking_url = \"\"",
+            "booking_url = \"https://elite-chicago-facials.test/book\"",
+        );
+    std::fs::write(&clinic, text).unwrap();
+    let mut kiosk = common::kiosk_from(dir.path(), PORTRAIT);
+    let harness = &mut kiosk.harness;
+    tap(harness, "Book a consultation");
+    assert!(!shows(harness, "555-0142"), "a fictional number is hidden");
+    harness.get_by_role_and_label(
+        Role::Image,
+        "Scan with your phone's camera to book online. https://elite-chicago-facials.test/book",
+    );
 }

@@ -1,7 +1,7 @@
 //! The comparison of treatments: one Markdown table, treatment names in the first column.
 
 use super::markdown::{self, Block, BlockKind, Inline, TableRow};
-use super::problem::Issue;
+use crate::problems::Issue;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Compare {
@@ -10,6 +10,8 @@ pub struct Compare {
     /// Column headings; the first names the treatment column.
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// The line of each row in the file.
+    pub lines: Vec<usize>,
     /// Paragraphs around the table.
     pub notes: Vec<Block>,
 }
@@ -46,6 +48,7 @@ pub fn parse(text: &str) -> Result<Compare, Vec<Issue>> {
                 check_table(&header, &table.rows, &mut issues);
                 compare.columns = plain_cells(&header.cells);
                 compare.rows = table.rows.iter().map(|r| plain_cells(&r.cells)).collect();
+                compare.lines = table.rows.iter().map(|r| r.line).collect();
             }
             _ => compare.notes.push(block),
         }

@@ -1,7 +1,7 @@
 //! The FAQ: `## Question` headings, each followed by its answer.
 
 use super::markdown::{self, Block, BlockKind};
-use super::problem::Issue;
+use crate::problems::Issue;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Faq {

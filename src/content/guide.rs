@@ -3,12 +3,14 @@
 //! A page is `# Title` followed by cards, each starting with `## Card heading`.
 
 use super::markdown::{self, Block, BlockKind, Inline};
-use super::problem::{Issue, Problem};
 use super::source::Source;
 use super::text::Loader;
+use crate::problems::{Issue, Problem};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GuidePage {
+    /// The page's file name in `guide/`, e.g. `07-who-should-wait.md`.
+    pub file: String,
     pub title: String,
     pub cards: Vec<Card>,
 }
@@ -60,7 +62,11 @@ pub fn parse(text: &str) -> Result<GuidePage, Vec<Issue>> {
     if cards.is_empty() {
         return Err(vec![Issue::new(1, "the page has a title but no text")]);
     }
-    Ok(GuidePage { title, cards })
+    Ok(GuidePage {
+        file: String::new(),
+        title,
+        cards,
+    })
 }
 
 /// Every page of the guide folder. A broken page falls back to its built-in version, or
@@ -75,21 +81,26 @@ pub fn load(loader: &mut Loader<'_>, folder: &str) -> Vec<GuidePage> {
         });
         return built_in_pages(folder);
     }
+    pages(loader, folder, &names)
+}
+
+fn pages(loader: &mut Loader<'_>, folder: &str, names: &[String]) -> Vec<GuidePage> {
     names
         .iter()
-        .filter_map(|name| loader.file_or_built_in(&format!("{folder}/{name}"), parse))
+        .filter_map(|name| {
+            let page = loader.file_or_built_in(&format!("{folder}/{name}"), parse)?;
+            Some(GuidePage {
+                file: name.clone(),
+                ..page
+            })
+        })
         .collect()
 }
 
 fn built_in_pages(folder: &str) -> Vec<GuidePage> {
     let built_in = Source::BuiltIn;
-    let mut loader = Loader::new(&built_in);
-    built_in
-        .markdown_files(folder)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|name| loader.file_or_built_in(&format!("{folder}/{name}"), parse))
-        .collect()
+    let names = built_in.markdown_files(folder).unwrap_or_default();
+    pages(&mut Loader::new(&built_in), folder, &names)
 }
 
 #[cfg(test)]

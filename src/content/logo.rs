@@ -5,8 +5,8 @@ use std::io::Cursor;
 
 use image::{ImageReader, Limits};
 
-use super::problem::Problem;
 use super::source::{Read, Source};
+use crate::problems::Problem;
 
 static BUILT_IN: &[u8] = include_bytes!("../../assets/logo.png");
 

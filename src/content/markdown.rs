@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::problem::LineIndex;
+use crate::problems::LineIndex;
 
 /// A run of text in one style.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -43,6 +43,8 @@ impl Inline {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListItem {
+    /// Where the item starts, for problems about one item (a caution with no question).
+    pub line: usize,
     /// 0 for a top-level item, 1 for an item of a list inside it, and so on.
     pub depth: usize,
     /// The item's number in an ordered list.
@@ -101,6 +103,7 @@ struct Builder {
     /// Open lists, innermost last: the next number of each (None when unordered).
     lists: Vec<Option<u64>>,
     items: Vec<ListItem>,
+    item_line: usize,
     table: Option<Table>,
     row: Option<TableRow>,
 }
@@ -143,7 +146,10 @@ impl Builder {
                 }
                 self.lists.push(start);
             }
-            Tag::Item => self.inline = Some(Inline::default()),
+            Tag::Item => {
+                self.item_line = line;
+                self.inline = Some(Inline::default());
+            }
             Tag::Table(_) => {
                 self.flush_inline();
                 self.block_line = line;
@@ -232,6 +238,7 @@ impl Builder {
             number
         });
         self.items.push(ListItem {
+            line: self.item_line,
             depth,
             number,
             text,

@@ -10,21 +10,20 @@ pub mod guide;
 pub mod logo;
 pub mod markdown;
 mod parity;
-pub mod problem;
 pub mod source;
 pub mod strings;
 pub mod text;
 
+pub use crate::problems::{Issue, Problem};
 pub use clinic::Clinic;
 pub use compare::Compare;
 pub use faq::{Faq, FaqEntry};
 pub use guide::{Card, GuidePage};
 pub use logo::Logo;
-pub use problem::{Issue, Problem};
 pub use source::Source;
 pub use strings::Strings;
 
-use crate::questionnaire::{self, Effect, Questionnaire};
+use crate::questionnaire::{self, Questionnaire};
 
 /// The reference language: always present, and every translation is checked against it.
 pub const ENGLISH: &str = "en";
@@ -79,6 +78,14 @@ impl Loaded {
         (0..self.language_count())
             .map(|i| self.language(i).strings.language_name.clone())
             .collect()
+    }
+
+    /// The folder code of language `index` ("en", "es"); English when out of range.
+    pub fn language_code(&self, index: usize) -> &str {
+        index
+            .checked_sub(1)
+            .and_then(|i| self.translations.get(i))
+            .map_or(ENGLISH, |l| l.code.as_str())
     }
 
     /// The index of the language with folder `code`, if there is one.
@@ -142,7 +149,7 @@ fn load_language(loader: &mut text::Loader<'_>, code: &str, english: Option<&Con
     if guide.is_empty() {
         guide = fallback(english, |e| &e.guide)();
     }
-    let content = Content {
+    let mut content = Content {
         clinic: loader.file(
             &path("clinic.toml"),
             clinic::parse,
@@ -166,10 +173,18 @@ fn load_language(loader: &mut text::Loader<'_>, code: &str, english: Option<&Con
             fallback(english, |e| &e.questionnaire),
         ),
     };
-    let questionnaire_path = loader.source().display_path(&path("questionnaire.toml"));
-    loader
-        .problems
-        .extend(missing_treatments(&content, &questionnaire_path));
+    let linked = questionnaire::link(&mut content.questionnaire, &content.compare, &content.guide);
+    for (file, issue) in linked {
+        let relative = match file {
+            questionnaire::File::Questionnaire => path("questionnaire.toml"),
+            questionnaire::File::Compare => path("compare.md"),
+            questionnaire::File::Guide(page) => path(&format!("guide/{page}")),
+        };
+        let shown = loader.source().display_path(&relative);
+        loader.report(&shown, vec![issue]);
+    }
+    let clinic_path = loader.source().display_path(&path("clinic.toml"));
+    loader.report(&clinic_path, content.clinic.placeholders.clone());
     content
 }
 
@@ -180,26 +195,4 @@ fn fallback<'a, T: Clone + Default>(
     part: impl Fn(&Content) -> &T + 'a,
 ) -> impl FnOnce() -> T + 'a {
     move || english.map(|e| part(e).clone()).unwrap_or_default()
-}
-
-/// Treatments the questionnaire names that the comparison table does not have.
-fn missing_treatments(content: &Content, path: &str) -> Vec<Problem> {
-    content
-        .questionnaire
-        .rules
-        .iter()
-        .filter_map(|rule| match &rule.effect {
-            Effect::Result {
-                treatment: Some(treatment),
-                ..
-            } if content.compare.row(treatment).is_none() => Some(Problem {
-                path: path.to_owned(),
-                line: rule.line,
-                message: format!(
-                    "treatment `{treatment}` is not a row of the comparison table (compare.md), so its details cannot be shown"
-                ),
-            }),
-            _ => None,
-        })
-        .collect()
 }

@@ -2,9 +2,9 @@
 //! entries and table rows, the same questions and options. Gaps are reported (with file
 //! and line) but do not stop the translation from being shown.
 
-use super::problem::Problem;
 use super::source::{Read, Source};
 use super::{Content, ENGLISH};
+use crate::problems::Problem;
 
 pub fn check(
     source: &Source,

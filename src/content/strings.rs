@@ -3,8 +3,8 @@
 
 use serde::Deserialize;
 
-use super::problem::Issue;
-use super::text::{line_of_key, parse_toml};
+use crate::problems::Issue;
+use crate::problems::{line_of_key, parse_toml};
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -14,6 +14,8 @@ pub struct Strings {
     /// "Text size {n} %".
     pub text_size: String,
     pub high_contrast: String,
+    pub listen: String,
+    pub stop_listening: String,
     pub home_intro: String,
     pub home_hint: String,
     pub home: String,
@@ -40,10 +42,28 @@ pub struct Strings {
     pub continue_: String,
     pub start_over: String,
     pub reasons_heading: String,
-    pub notes_heading: String,
-    pub alternatives_heading: String,
+    pub goals_heading: String,
+    /// "{concern}: in our comparison, {treatments}."
+    pub goal_treatments: String,
+    /// "{concern}: no treatment in our comparison aims at this."
+    pub goal_none: String,
+    /// The word before the last item of a list: "A, B and C".
+    pub and: String,
+    pub downtime_heading: String,
+    /// "… The shortest: {treatments}."
+    pub downtime_none_free: String,
+    /// "{treatment}: {downtime}, within what you would accept."
+    pub downtime_within: String,
+    pub downtime_longer: String,
+    /// "What to expect with {treatment}".
+    pub expect_heading: String,
+    pub notes_before: String,
+    pub notes_after: String,
+    pub notes_know: String,
     pub scan_to_book: String,
     pub front_desk: String,
+    /// The front-desk line when the clinic has given no phone, address or booking page.
+    pub front_desk_only: String,
     pub call: String,
     pub visit: String,
     pub idle_title: String,
@@ -74,6 +94,7 @@ pub struct Strings {
     pub staff_screens: String,
     pub staff_results: String,
     pub staff_faq: String,
+    pub staff_setup: String,
     pub staff_problems: String,
     pub staff_no_problems: String,
     /// "Saved to {path}".
@@ -120,6 +141,12 @@ const TEMPLATES: &[(&str, &[&str])] = &[
     ("staff_counters", &["date"]),
     ("staff_exported", &["path"]),
     ("staff_default_language", &["language"]),
+    ("goal_treatments", &["concern", "treatments"]),
+    ("goal_none", &["concern"]),
+    ("downtime_none_free", &["treatments"]),
+    ("downtime_within", &["treatment", "downtime"]),
+    ("downtime_longer", &["treatment", "downtime"]),
+    ("expect_heading", &["treatment"]),
 ];
 
 pub fn parse(text: &str) -> Result<Strings, Vec<Issue>> {

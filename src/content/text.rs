@@ -1,7 +1,7 @@
 //! Reading one content file as text and parsing it, with the per-file fallback.
 
-use super::problem::{Issue, Problem};
 use super::source::{self, Read, Source};
+use crate::problems::{Issue, Problem};
 
 pub type Parse<T> = fn(&str) -> Result<T, Vec<Issue>>;
 
@@ -95,25 +95,4 @@ fn decode(read: Read) -> Result<String, Vec<Issue>> {
         return Err(vec![Issue::new(1, "the file is empty")]);
     }
     Ok(text)
-}
-
-/// Parses TOML into `T`, reporting the line of the first mistake.
-pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Vec<Issue>> {
-    toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(1, |span| {
-            super::problem::LineIndex::new(text).line_of(span.start)
-        });
-        vec![Issue::new(line, e.message().trim().to_owned())]
-    })
-}
-
-/// The line where `key = …` is written, for problems that serde cannot place.
-pub fn line_of_key(text: &str, key: &str) -> usize {
-    text.lines()
-        .position(|line| {
-            line.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(1, |i| i + 1)
 }

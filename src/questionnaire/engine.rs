@@ -1,8 +1,8 @@
-//! Answers in, one result out, with the reasons that led there.
+//! Answers in, one result out: the reasons that led there, every chosen concern answered
+//! from the comparison's own rows, and the notes that apply.
 
-use std::collections::BTreeSet;
-
-use super::{Condition, Effect, Questionnaire, ResultKind};
+use super::{Condition, Effect, Question, Questionnaire, ResultKind, Role, Section, Treatment};
+use crate::problems::Issue;
 
 /// Most options a question may have (answers are kept as one bit per option).
 pub const MAX_OPTIONS: usize = 64;
@@ -32,9 +32,19 @@ impl Answers {
         *self.question_mut(question) = bit(option);
     }
 
-    /// Adds or removes `option` among the answers to a multiple-choice question.
-    pub fn toggle(&mut self, question: usize, option: usize) {
-        *self.question_mut(question) ^= bit(option);
+    /// Adds or removes `option` among the answers to a checklist. "None of these" and the
+    /// other options exclude each other, so a checklist never says both.
+    pub fn toggle(&mut self, checklist: &Question, question: usize, option: usize) {
+        let none = checklist.none_option();
+        let bits = self.question_mut(question);
+        *bits ^= bit(option);
+        if let Some(none) = none.filter(|_| *bits >> option & 1 == 1) {
+            *bits &= if option == none {
+                bit(none)
+            } else {
+                !bit(none)
+            };
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -61,74 +71,151 @@ pub struct Outcome<'q> {
     pub result_index: usize,
     /// Why: the reason of every matching rule for this result, in file order.
     pub reasons: Vec<&'q str>,
-    /// Comparison rows named by those rules.
-    pub treatments: Vec<&'q str>,
-    /// Other treatments named by matching rules for other results, with those rules'
-    /// reasons, when the result shows them.
-    pub alternatives: Vec<(&'q str, &'q str)>,
-    /// What to do before a session.
-    pub notes: Vec<&'q str>,
+    /// Every concern the visitor chose, in the order asked, with the treatments of the
+    /// comparison that aim at it.
+    pub concerns: Vec<ConcernAnswer<'q>>,
+    /// Each treatment named for a concern, once, in the comparison's order, with how its
+    /// downtime compares with what the visitor accepts.
+    pub treatments: Vec<TreatmentFit<'q>>,
+    /// When no treatment of the whole comparison fits the downtime the visitor accepts:
+    /// the ones with the shortest.
+    pub shortest: Vec<&'q Treatment>,
+    /// What to expect, for each treatment named that has expectations in the file.
+    pub expectations: Vec<(&'q str, &'q [String])>,
+    /// Notes of every matching note rule, grouped by section in the order of [`Section`].
+    pub notes: Vec<(Section, &'q str)>,
 }
 
-/// Applies the rules: the first matching rule decides the result; every other matching
-/// rule for the same result adds its reason. `None` only for a questionnaire without an
-/// `otherwise` rule, which the check reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConcernAnswer<'q> {
+    pub label: &'q str,
+    pub treatments: Vec<&'q str>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TreatmentFit<'q> {
+    pub treatment: &'q Treatment,
+    /// Whether its longest downtime is within what the visitor accepts; `None` when the
+    /// downtime question was not answered.
+    pub fits: Option<bool>,
+}
+
+/// Applies the rules: the first matching result rule decides the result; every other
+/// matching rule for the same result adds its reason; every matching note rule adds its
+/// note. `None` only for a questionnaire without an `otherwise` rule, which the check
+/// reports.
 pub fn evaluate<'q>(questionnaire: &'q Questionnaire, answers: &Answers) -> Option<Outcome<'q>> {
-    let chosen = |when: &Condition| match when {
-        Condition::AnyOf(pairs) => pairs.iter().any(|&(q, o)| answers.is_chosen(q, o)),
-        // Reached in file order only when no result rule above matched.
-        Condition::Otherwise => true,
-    };
-    let rules = &questionnaire.rules;
-    let decided_by = rules
-        .iter()
-        .position(|r| matches!(r.effect, Effect::Result { .. }) && chosen(&r.when))?;
-    let Effect::Result {
-        result: result_index,
-        ..
-    } = rules[decided_by].effect
-    else {
-        return None;
-    };
+    let (decided_by, result_index) = decide(questionnaire, answers)?;
     let result = questionnaire.results.get(result_index)?;
-    let mut outcome = Outcome {
-        result,
-        result_index,
-        reasons: Vec::new(),
-        treatments: Vec::new(),
-        alternatives: Vec::new(),
-        notes: Vec::new(),
-    };
-    let mut seen_treatments = BTreeSet::new();
-    for (index, rule) in rules.iter().enumerate() {
-        let applies =
-            index == decided_by || matches!(rule.when, Condition::AnyOf(_)) && chosen(&rule.when);
-        if !applies {
-            continue;
-        }
+    let mut reasons = Vec::new();
+    let mut notes = Vec::new();
+    for (index, rule) in questionnaire.rules.iter().enumerate() {
+        let applies = index == decided_by
+            || matches!(rule.when, Condition::AnyOf(_)) && chosen(&rule.when, answers);
         match &rule.effect {
-            Effect::Note(note) => outcome.notes.push(note),
             Effect::Result {
-                result: rule_result,
-                reason,
-                treatment,
-            } => {
-                let treatment = treatment.as_deref();
-                if *rule_result == result_index {
-                    outcome.reasons.push(reason);
-                    if let Some(t) = treatment.filter(|t| seen_treatments.insert(*t)) {
-                        outcome.treatments.push(t);
-                    }
-                } else if let Some(t) = treatment
-                    .filter(|_| result.show_alternatives)
-                    .filter(|t| seen_treatments.insert(*t))
-                {
-                    outcome.alternatives.push((t, reason));
-                }
-            }
+                result,
+                reason: Some(reason),
+            } if applies && *result == result_index => reasons.push(reason.as_str()),
+            Effect::Note { section, text } if applies => notes.push((*section, text.as_str())),
+            _ => {}
         }
     }
-    Some(outcome)
+    notes.sort_by_key(|(section, _)| *section);
+
+    let mut concerns = Vec::new();
+    let mut named = vec![false; questionnaire.treatments.len()];
+    let mut accepted = None;
+    for option in chosen_options(questionnaire, answers) {
+        match &option.role {
+            Role::Concern { treatments, .. } => {
+                concerns.push(ConcernAnswer {
+                    label: &option.label,
+                    treatments: treatments
+                        .iter()
+                        .filter_map(|&t| questionnaire.treatments.get(t))
+                        .map(|t| t.name.as_str())
+                        .collect(),
+                });
+                for &t in treatments {
+                    if let Some(named) = named.get_mut(t) {
+                        *named = true;
+                    }
+                }
+            }
+            Role::Downtime { days } => accepted = accepted.or(Some(*days)),
+            _ => {}
+        }
+    }
+    let fits = |t: &Treatment| accepted.map(|days| t.downtime_days.1 <= days);
+    let treatments: Vec<TreatmentFit> = questionnaire
+        .treatments
+        .iter()
+        .zip(&named)
+        .filter(|(_, named)| **named)
+        .map(|(treatment, _)| TreatmentFit {
+            treatment,
+            fits: fits(treatment),
+        })
+        .collect();
+    let nothing_fits = accepted.is_some()
+        && questionnaire
+            .treatments
+            .iter()
+            .all(|t| fits(t) == Some(false));
+    let shortest = match questionnaire
+        .treatments
+        .iter()
+        .map(|t| t.downtime_days.1)
+        .min()
+    {
+        Some(least) if nothing_fits => questionnaire
+            .treatments
+            .iter()
+            .filter(|t| t.downtime_days.1 == least)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let expectations = questionnaire
+        .expectations
+        .iter()
+        .filter(|(name, _, _)| {
+            treatments
+                .iter()
+                .any(|fit| fit.treatment.name.eq_ignore_ascii_case(name))
+        })
+        .map(|(name, points, _)| (name.as_str(), points.as_slice()))
+        .collect();
+    Some(Outcome {
+        result,
+        result_index,
+        reasons,
+        concerns,
+        treatments,
+        shortest,
+        expectations,
+        notes,
+    })
+}
+
+/// Every chosen option, in the order asked.
+fn chosen_options<'q>(
+    questionnaire: &'q Questionnaire,
+    answers: &Answers,
+) -> Vec<&'q super::Choice> {
+    questionnaire
+        .questions
+        .iter()
+        .enumerate()
+        .flat_map(|(q, question)| {
+            question
+                .options
+                .iter()
+                .enumerate()
+                .filter(move |(o, _)| answers.is_chosen(q, *o))
+                .map(|(_, option)| option)
+        })
+        .collect()
 }
 
 /// The rule that decides the result, and the result: the first result rule that matches.
@@ -152,38 +239,26 @@ fn chosen(when: &Condition, answers: &Answers) -> bool {
 }
 
 /// Calls `visit` with every set of answers a visitor can give: one option for each
-/// single-choice question, any subset (none included) for each multiple-choice one.
+/// single-choice question; for a checklist, "None of these" alone or any non-empty set
+/// of its other options (any set, none included, when it has no "None of these").
 /// Returns false, visiting nothing, when there are more than `limit` sets.
 pub fn for_each_answer_set(
     questionnaire: &Questionnaire,
     limit: usize,
     mut visit: impl FnMut(&Answers),
 ) -> bool {
-    let mut sizes = questionnaire.questions.iter().map(|question| {
-        let n = question.options.len().min(MAX_OPTIONS);
-        if question.multiple {
-            1usize.checked_shl(n as u32).filter(|_| n < 63)
-        } else {
-            Some(n.max(1))
-        }
-    });
-    let count = sizes.try_fold(1usize, |count, size| count.checked_mul(size?));
+    let choices: Option<Vec<Vec<u64>>> = questionnaire
+        .questions
+        .iter()
+        .map(|question| choices_of(question, limit))
+        .collect();
+    let Some(choices) = choices else { return false };
+    let count = choices
+        .iter()
+        .try_fold(1usize, |count, c| count.checked_mul(c.len().max(1)));
     if count.is_none_or(|count| count > limit) {
         return false;
     }
-    // Small enough now to list every choice of every question.
-    let choices: Vec<Vec<u64>> = questionnaire
-        .questions
-        .iter()
-        .map(|question| {
-            let n = question.options.len().min(MAX_OPTIONS);
-            if question.multiple {
-                (0..1u64 << n).collect()
-            } else {
-                (0..n).map(|o| 1 << o).collect()
-            }
-        })
-        .collect();
     let mut answers = Answers {
         chosen: choices
             .iter()
@@ -209,4 +284,123 @@ pub fn for_each_answer_set(
             answers.chosen[q] = choices[q].first().copied().unwrap_or(0);
         }
     }
+}
+
+/// Every answer one question allows, as option bits; `None` when more than `limit`.
+fn choices_of(question: &Question, limit: usize) -> Option<Vec<u64>> {
+    let n = question.options.len().min(MAX_OPTIONS);
+    if !question.multiple {
+        return Some((0..n).map(bit).collect());
+    }
+    let subsets = 1usize
+        .checked_shl(n as u32)
+        .filter(|s| n < 63 && *s <= limit)?;
+    let choices = match question.none_option() {
+        Some(none) => std::iter::once(bit(none))
+            .chain((1..subsets as u64).filter(|set| set & bit(none) == 0))
+            .collect(),
+        None => (0..subsets as u64).collect(),
+    };
+    Some(choices)
+}
+
+/// More answer sets than this are not tried one by one (the shipped file has about a
+/// million, tried in well under a second).
+const MAX_ANSWER_SETS: usize = 1 << 23;
+
+/// Tries every set of answers a visitor can give and reports, with the line to fix:
+/// answers that reach no result, a result no answers reach, and a result that offers (or
+/// rules out) a treatment that does not aim at (or does aim at) a chosen concern. Every
+/// chosen concern is answered by [`evaluate`] itself, from the comparison.
+pub fn check_every_answer_set(questionnaire: &Questionnaire) -> Vec<Issue> {
+    // Per option, the treatments (as bits) that aim at it: the check runs a million times.
+    let aims: Vec<Vec<u64>> = questionnaire
+        .questions
+        .iter()
+        .map(|q| {
+            q.options
+                .iter()
+                .map(|o| match &o.role {
+                    Role::Concern { treatments, .. } => {
+                        treatments.iter().fold(0, |bits, &t| bits | bit(t))
+                    }
+                    _ => 0,
+                })
+                .collect()
+        })
+        .collect();
+    let treatment_bit = |name: &Option<String>| {
+        name.as_ref().and_then(|name| {
+            questionnaire
+                .treatments
+                .iter()
+                .position(|t| t.name.eq_ignore_ascii_case(name))
+                .map(bit)
+        })
+    };
+    let claims: Vec<(Option<u64>, Option<u64>)> = questionnaire
+        .results
+        .iter()
+        .map(|r| (treatment_bit(&r.offers), treatment_bit(&r.rules_out)))
+        .collect();
+    let mut reached = vec![false; questionnaire.results.len()];
+    let mut stuck = false;
+    let mut wrong_claim = vec![false; questionnaire.results.len()];
+    let counted = for_each_answer_set(questionnaire, MAX_ANSWER_SETS, |answers| {
+        let Some((_, result)) = decide(questionnaire, answers) else {
+            stuck = true;
+            return;
+        };
+        reached[result] = true;
+        let aimed = aims.iter().enumerate().fold(0, |bits, (q, options)| {
+            let chosen = answers.chosen.get(q).copied().unwrap_or(0);
+            options
+                .iter()
+                .enumerate()
+                .filter(|(o, _)| chosen >> o & 1 == 1)
+                .fold(bits, |bits, (_, aims)| bits | aims)
+        });
+        let (offers, rules_out) = claims[result];
+        if offers.is_some_and(|t| aimed & t == 0) || rules_out.is_some_and(|t| aimed & t != 0) {
+            wrong_claim[result] = true;
+        }
+    });
+    if !counted {
+        return vec![Issue::new(
+            1,
+            format!(
+                "the questions allow more than {MAX_ANSWER_SETS} sets of answers, too many to check; use fewer options"
+            ),
+        )];
+    }
+    if stuck {
+        return vec![Issue::new(
+            1,
+            "some answers lead to no result: end the rules with an `otherwise = true` rule",
+        )];
+    }
+    let mut issues = Vec::new();
+    for (index, result) in questionnaire.results.iter().enumerate() {
+        if !reached[index] {
+            issues.push(Issue::new(
+                result.line,
+                format!("no set of answers reaches the result `{}`", result.id),
+            ));
+        }
+        if wrong_claim[index] {
+            let message = match (&result.offers, &result.rules_out) {
+                (Some(t), _) if claims[index].0.is_some() => format!(
+                    "the result `{}` offers {t}, but some answers that reach it choose no concern {t} aims at in the comparison",
+                    result.id
+                ),
+                (_, Some(t)) => format!(
+                    "the result `{}` says {t} does not aim at the visitor's goals, but some answers that reach it choose a concern it aims at",
+                    result.id
+                ),
+                _ => continue,
+            };
+            issues.push(Issue::new(result.line, message));
+        }
+    }
+    issues
 }

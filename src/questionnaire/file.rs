@@ -1,18 +1,18 @@
-//! Reading `questionnaire.toml` and checking it: names that resolve, options that
-//! matter, and results that some set of answers reaches.
+//! Reading `questionnaire.toml` and checking what one file can tell: names that resolve,
+//! options that matter, a last `otherwise` rule. What needs other files (the comparison,
+//! the guide) is [`super::link`]; what needs every set of answers is
+//! [`super::check_every_answer_set`].
 
 use std::collections::BTreeSet;
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::engine::{MAX_OPTIONS, decide, for_each_answer_set};
-use super::{Choice, Condition, Effect, Question, Questionnaire, ResultKind, Rule};
-use crate::content::problem::{Issue, LineIndex};
-use crate::content::text::parse_toml;
-
-/// More answer sets than this are not tried one by one (the shipped file has 65,536).
-const MAX_ANSWER_SETS: usize = 1 << 20;
+use super::engine::MAX_OPTIONS;
+use super::{
+    Choice, Columns, Condition, Effect, Question, Questionnaire, ResultKind, Role, Rule, Section,
+};
+use crate::problems::{Issue, LineIndex, parse_toml};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -20,12 +20,23 @@ struct FileQuestionnaire {
     title: String,
     intro: String,
     disclaimer: String,
+    cautions_page: Option<Spanned<String>>,
+    columns: Spanned<FileColumns>,
     #[serde(default)]
     question: Vec<Spanned<FileQuestion>>,
     #[serde(default)]
     result: Vec<Spanned<FileResult>>,
     #[serde(default)]
+    treatment: Vec<Spanned<FileTreatment>>,
+    #[serde(default)]
     rule: Vec<Spanned<FileRule>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileColumns {
+    goals: String,
+    downtime: String,
 }
 
 #[derive(Deserialize)]
@@ -47,6 +58,11 @@ struct FileChoice {
     label: String,
     #[serde(default)]
     neutral: bool,
+    #[serde(default)]
+    none: bool,
+    goals: Option<Vec<String>>,
+    days: Option<u32>,
+    guide: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -55,11 +71,15 @@ struct FileResult {
     id: String,
     title: String,
     intro: String,
-    points_heading: Option<String>,
-    #[serde(default)]
-    points: Vec<String>,
-    #[serde(default)]
-    show_alternatives: bool,
+    offers: Option<String>,
+    rules_out: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileTreatment {
+    name: String,
+    expect: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -71,8 +91,8 @@ struct FileRule {
     otherwise: bool,
     result: Option<String>,
     reason: Option<String>,
-    treatment: Option<String>,
     note: Option<String>,
+    section: Option<Section>,
 }
 
 pub fn parse(text: &str) -> Result<Questionnaire, Vec<Issue>> {
@@ -83,7 +103,6 @@ pub fn parse(text: &str) -> Result<Questionnaire, Vec<Issue>> {
 
     let mut questions = Vec::new();
     let mut neutral = BTreeSet::new();
-    let mut option_lines = Vec::new();
     for spanned in &file.question {
         let q_line = line(spanned.span());
         let question = spanned.get_ref();
@@ -93,37 +112,28 @@ pub fn parse(text: &str) -> Result<Questionnaire, Vec<Issue>> {
                 format!("two questions have the id `{}`", question.id),
             ));
         }
-        if question.options.is_empty() {
-            issues.push(Issue::new(
-                q_line,
-                format!(
-                    "question `{}` has no options, so nobody can answer it",
-                    question.id
-                ),
-            ));
+        let problem = if question.options.is_empty() {
+            Some("has no options, so nobody can answer it")
         } else if question.options.len() > MAX_OPTIONS {
-            issues.push(Issue::new(
-                q_line,
-                format!(
-                    "question `{}` has more than {MAX_OPTIONS} options",
-                    question.id
-                ),
-            ));
+            Some("has more than 64 options")
         } else if !question.multiple && question.options.len() < 2 {
+            Some("has only one option: give it at least two")
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
             issues.push(Issue::new(
                 q_line,
-                format!(
-                    "question `{}` has only one option: give it at least two",
-                    question.id
-                ),
+                format!("question `{}` {problem}", question.id),
             ));
         }
         let mut options: Vec<Choice> = Vec::new();
         for (o, option) in question.options.iter().enumerate() {
             let choice = option.get_ref();
+            let o_line = line(option.span());
             if options.iter().any(|c| c.id == choice.id) {
                 issues.push(Issue::new(
-                    line(option.span()),
+                    o_line,
                     format!(
                         "question `{}` has two options with the id `{}`",
                         question.id, choice.id
@@ -133,11 +143,30 @@ pub fn parse(text: &str) -> Result<Questionnaire, Vec<Issue>> {
             if choice.neutral {
                 neutral.insert((questions.len(), o));
             }
-            option_lines.push(((questions.len(), o), line(option.span())));
+            let role = role(choice, question.multiple).unwrap_or_else(|message| {
+                issues.push(Issue::new(o_line, message));
+                Role::Plain
+            });
             options.push(Choice {
                 id: choice.id.clone(),
                 label: choice.label.clone(),
+                role,
+                line: o_line,
             });
+        }
+        if options
+            .iter()
+            .filter(|o| o.role == Role::NoneOfThese)
+            .count()
+            > 1
+        {
+            issues.push(Issue::new(
+                q_line,
+                format!(
+                    "question `{}` has more than one `none = true` option",
+                    question.id
+                ),
+            ));
         }
         questions.push(Question {
             id: question.id.clone(),
@@ -145,6 +174,7 @@ pub fn parse(text: &str) -> Result<Questionnaire, Vec<Issue>> {
             hint: question.hint.clone(),
             multiple: question.multiple,
             options,
+            line: q_line,
         });
     }
 
@@ -152,14 +182,14 @@ pub fn parse(text: &str) -> Result<Questionnaire, Vec<Issue>> {
         .result
         .iter()
         .map(|r| {
-            let r = r.get_ref();
+            let (r_line, r) = (line(r.span()), r.get_ref());
             ResultKind {
                 id: r.id.clone(),
                 title: r.title.clone(),
                 intro: r.intro.clone(),
-                points_heading: r.points_heading.clone(),
-                points: r.points.clone(),
-                show_alternatives: r.show_alternatives,
+                offers: r.offers.clone(),
+                rules_out: r.rules_out.clone(),
+                line: r_line,
             }
         })
         .collect();
@@ -183,32 +213,94 @@ pub fn parse(text: &str) -> Result<Questionnaire, Vec<Issue>> {
             Err(message) => issues.push(Issue::new(r_line, message)),
         }
     }
-    for (pair, o_line) in &option_lines {
-        if !used.contains(pair) && !neutral.contains(pair) {
-            let question = &questions[pair.0];
-            issues.push(Issue::new(
-                *o_line,
-                format!(
-                    "option `{}.{}` is used by no rule, so choosing it changes nothing; add a rule for it or mark it `neutral = true`",
-                    question.id, question.options[pair.1].id
-                ),
-            ));
+    if !rules.iter().any(|r| r.when == Condition::Otherwise) {
+        issues.push(Issue::new(
+            1,
+            "some answers would lead to no result: end the rules with an `otherwise = true` rule",
+        ));
+    }
+    for (q, question) in questions.iter().enumerate() {
+        for (o, option) in question.options.iter().enumerate() {
+            // A concern, a downtime or "None of these" means something without a rule.
+            let has_meaning = matches!(
+                option.role,
+                Role::Concern { .. } | Role::Downtime { .. } | Role::NoneOfThese
+            );
+            if !has_meaning && !used.contains(&(q, o)) && !neutral.contains(&(q, o)) {
+                issues.push(Issue::new(
+                    option.line,
+                    format!(
+                        "option `{}.{}` is used by no rule, so choosing it changes nothing; add a rule for it or mark it `neutral = true`",
+                        question.id, option.id
+                    ),
+                ));
+            }
         }
     }
     if !issues.is_empty() {
         return Err(issues);
     }
 
-    let questionnaire = Questionnaire {
+    Ok(Questionnaire {
         title: file.title,
         intro: file.intro,
         disclaimer: file.disclaimer,
         questions,
         results,
         rules,
-    };
-    check_reachability(&questionnaire, &file.result, &line)?;
-    Ok(questionnaire)
+        columns: Columns {
+            line: line(file.columns.span()),
+            goals: file.columns.get_ref().goals.clone(),
+            downtime: file.columns.get_ref().downtime.clone(),
+        },
+        cautions_page: file
+            .cautions_page
+            .map(|page| (page.get_ref().clone(), line(page.span()))),
+        expectations: file
+            .treatment
+            .iter()
+            .map(|t| {
+                let (t_line, t) = (line(t.span()), t.get_ref());
+                (t.name.clone(), t.expect.clone(), t_line)
+            })
+            .collect(),
+        treatments: Vec::new(),
+    })
+}
+
+/// What an option means, from the one key among `none`, `goals`, `days` and `guide` it
+/// may have.
+fn role(choice: &FileChoice, multiple: bool) -> Result<Role, String> {
+    let roles = [
+        choice.none.then_some(Role::NoneOfThese),
+        choice.goals.clone().map(|goals| Role::Concern {
+            goals,
+            treatments: Vec::new(),
+        }),
+        choice.days.map(|days| Role::Downtime { days }),
+        choice.guide.clone().map(|guide| Role::Caution { guide }),
+    ];
+    let mut roles = roles.into_iter().flatten();
+    let role = roles.next().unwrap_or(Role::Plain);
+    if roles.next().is_some() {
+        return Err(format!(
+            "option `{}` may have only one of `none`, `goals`, `days` and `guide`",
+            choice.id
+        ));
+    }
+    if role == Role::NoneOfThese && !multiple {
+        return Err(format!(
+            "option `{}`: `none = true` belongs to a checklist (`multiple = true`)",
+            choice.id
+        ));
+    }
+    if matches!(&role, Role::Concern { goals, .. } if goals.iter().all(|g| g.trim().is_empty())) {
+        return Err(format!(
+            "option `{}`: `goals` needs at least one word of the comparison's goals column",
+            choice.id
+        ));
+    }
+    Ok(role)
 }
 
 fn compile_rule(
@@ -234,31 +326,33 @@ fn compile_rule(
             );
         }
     };
+    let reason = rule.reason.clone().filter(|r| !r.trim().is_empty());
     let effect = match (&rule.result, &rule.note) {
-        (Some(result), None) => {
+        (Some(result), None) if rule.section.is_none() => {
             let index = results
                 .iter()
                 .position(|r| &r.id == result)
                 .ok_or_else(|| format!("no result has the id `{result}`"))?;
-            let reason = rule
-                .reason
-                .clone()
-                .filter(|r| !r.trim().is_empty())
-                .ok_or("a rule with a `result` needs a `reason` that tells the visitor why")?;
             Effect::Result {
                 result: index,
                 reason,
-                treatment: rule.treatment.clone(),
             }
         }
-        (None, Some(note)) if rule.reason.is_none() && rule.treatment.is_none() => {
+        (None, Some(note)) if reason.is_none() => {
             if matches!(when, Condition::Otherwise) {
                 return Err("an `otherwise` rule must give a `result`".into());
             }
-            Effect::Note(note.clone())
+            let section = rule.section.ok_or(
+                "a `note` rule needs `section = \"before\"`, `\"after\"` or `\"know\"` (Good to know)",
+            )?;
+            Effect::Note {
+                section,
+                text: note.clone(),
+            }
         }
-        (None, Some(_)) => return Err("a `note` rule takes no `reason` or `treatment`".into()),
-        _ => return Err("a rule needs either `result` (with a `reason`) or `note`".into()),
+        (Some(_), None) => return Err("a `result` rule takes no `section`".into()),
+        (None, Some(_)) => return Err("a `note` rule takes no `reason`".into()),
+        _ => return Err("a rule needs either `result` or `note`".into()),
     };
     Ok(Rule { line, when, effect })
 }
@@ -277,53 +371,4 @@ fn resolve_option(name: &str, questions: &[Question]) -> Result<(usize, usize), 
         .position(|o| o.id == option_id)
         .ok_or_else(|| format!("`{name}`: question `{question_id}` has no option `{option_id}`"))?;
     Ok((q, o))
-}
-
-/// Tries every set of answers: each must reach a result, and each result must be reached.
-fn check_reachability(
-    questionnaire: &Questionnaire,
-    results: &[Spanned<FileResult>],
-    line: &dyn Fn(std::ops::Range<usize>) -> usize,
-) -> Result<(), Vec<Issue>> {
-    let mut reached = vec![false; questionnaire.results.len()];
-    let mut stuck = false;
-    let counted = for_each_answer_set(questionnaire, MAX_ANSWER_SETS, |answers| {
-        match decide(questionnaire, answers) {
-            Some((_, result)) => reached[result] = true,
-            None => stuck = true,
-        }
-    });
-    if !counted {
-        return Err(vec![Issue::new(
-            1,
-            format!(
-                "the questions allow more than {MAX_ANSWER_SETS} sets of answers, too many to check; use fewer options"
-            ),
-        )]);
-    }
-    if stuck {
-        return Err(vec![Issue::new(
-            1,
-            "some answers lead to no result: end the rules with an `otherwise = true` rule",
-        )]);
-    }
-    let issues: Vec<Issue> = results
-        .iter()
-        .zip(&reached)
-        .filter(|(_, reached)| !**reached)
-        .map(|(result, _)| {
-            Issue::new(
-                line(result.span()),
-                format!(
-                    "no set of answers reaches the result `{}`",
-                    result.get_ref().id
-                ),
-            )
-        })
-        .collect();
-    if issues.is_empty() {
-        Ok(())
-    } else {
-        Err(issues)
-    }
 }

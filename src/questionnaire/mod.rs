@@ -1,11 +1,17 @@
 //! "Is it right for me?": the questionnaire as data (`questionnaire.toml`), checked at
-//! load time, and the rules engine that turns answers into a result. No UI in here.
+//! load time, linked to the comparison table it reasons with, and the rules engine that
+//! turns answers into a result. No UI in here.
 
 mod engine;
 mod file;
+mod link;
 
-pub use engine::{Answers, MAX_OPTIONS, Outcome, decide, evaluate, for_each_answer_set};
+pub use engine::{
+    Answers, ConcernAnswer, MAX_OPTIONS, Outcome, TreatmentFit, check_every_answer_set, decide,
+    evaluate, for_each_answer_set,
+};
 pub use file::parse;
+pub use link::{File, days, link};
 
 /// A checked questionnaire: every rule names real questions, options and results.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -16,6 +22,23 @@ pub struct Questionnaire {
     pub questions: Vec<Question>,
     pub results: Vec<ResultKind>,
     pub rules: Vec<Rule>,
+    /// Which columns of the comparison table hold the goals and the downtime.
+    pub columns: Columns,
+    /// The guide page whose bullet list names every caution (e.g. `07-who-should-wait.md`),
+    /// and the line that names it.
+    pub cautions_page: Option<(String, usize)>,
+    /// What to expect from a treatment, shown whenever it answers one of the visitor's
+    /// concerns: `(treatment name, points, line in the file)`.
+    pub expectations: Vec<(String, Vec<String>, usize)>,
+    /// The comparison's rows, as [`link`] read them; empty until linked.
+    pub treatments: Vec<Treatment>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Columns {
+    pub goals: String,
+    pub downtime: String,
+    pub line: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,12 +49,59 @@ pub struct Question {
     /// Several options may be chosen (then the visitor taps Continue).
     pub multiple: bool,
     pub options: Vec<Choice>,
+    pub line: usize,
+}
+
+impl Question {
+    /// The "None of these" option of a checklist, if it has one.
+    pub fn none_option(&self) -> Option<usize> {
+        self.options
+            .iter()
+            .position(|o| o.role == Role::NoneOfThese)
+    }
+
+    /// Whether the visitor may move on: a checklist with "None of these" needs an
+    /// explicit answer, so silence is never taken for "nothing applies".
+    pub fn may_continue(&self, answers: &Answers, step: usize) -> bool {
+        self.none_option().is_none() || answers.is_answered(step)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Choice {
     pub id: String,
     pub label: String,
+    pub role: Role,
+    pub line: usize,
+}
+
+/// What an option means beyond the rules that name it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Only what the rules say.
+    Plain,
+    /// "None of these": choosing it clears the other options, and the other way round.
+    NoneOfThese,
+    /// A skin concern: `goals` are words looked for in the comparison's goals column;
+    /// `treatments` are the rows that name one of them (filled by [`link`]).
+    Concern {
+        goals: Vec<String>,
+        treatments: Vec<usize>,
+    },
+    /// How much downtime the visitor accepts, in days.
+    Downtime { days: u32 },
+    /// A caution of the guide's cautions page: the words of its bullet there.
+    Caution { guide: String },
+}
+
+/// A row of the comparison as the questionnaire reasons with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Treatment {
+    pub name: String,
+    /// The downtime as the table words it, e.g. "1–3 days".
+    pub downtime: String,
+    /// The same as a range of days: "Up to 1 day" is 0 to 1.
+    pub downtime_days: (u32, u32),
 }
 
 /// One of the results a visitor can reach, e.g. "Talk with a provider first".
@@ -40,16 +110,17 @@ pub struct ResultKind {
     pub id: String,
     pub title: String,
     pub intro: String,
-    pub points_heading: Option<String>,
-    pub points: Vec<String>,
-    /// Whether treatments named by other matching rules are offered as alternatives.
-    pub show_alternatives: bool,
+    /// A treatment this result recommends discussing: checked to aim at a chosen concern
+    /// for every set of answers that reaches the result.
+    pub offers: Option<String>,
+    /// A treatment this result says does not aim at the visitor's goals: checked likewise.
+    pub rules_out: Option<String>,
+    pub line: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule {
-    /// Where the rule starts in the file, for problems found later (e.g. a treatment
-    /// missing from the comparison).
+    /// Where the rule starts in the file, for problems found later.
     pub line: usize,
     pub when: Condition,
     pub effect: Effect,
@@ -67,9 +138,20 @@ pub enum Condition {
 pub enum Effect {
     Result {
         result: usize,
-        reason: String,
-        /// A row of the comparison table to show with the result.
-        treatment: Option<String>,
+        /// Shown under "Why"; a rule may decide without one.
+        reason: Option<String>,
     },
-    Note(String),
+    Note {
+        section: Section,
+        text: String,
+    },
+}
+
+/// Where a note is shown on the result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    Before,
+    After,
+    Know,
 }

@@ -3,36 +3,67 @@
 
 use egui::{Frame, RichText, Stroke, Ui, Vec2};
 
+use super::screen::{self, Cx, Door, ScreenKind, screen_basics};
 use super::{markdown_view, theme, widgets};
 use crate::content::{Compare, Content};
-use crate::session::{Screen, Session};
+
+pub const KIND: ScreenKind = ScreenKind {
+    key: "Compare",
+    reading: true,
+    open: || Box::new(CompareScreen),
+    door: Some(Door {
+        words: |s| (&s.compare_title, &s.compare_note),
+        banner: false,
+    }),
+};
 
 /// Space between columns, and inside each row's frame.
 const COLUMN_GAP: f32 = 24.0;
 const ROW_PADDING: f32 = 28.0;
 
-pub fn show(ui: &mut Ui, content: &Content, session: &mut Session) {
-    let s = &content.strings;
-    let compare = &content.compare;
-    let title = compare.title.as_deref().unwrap_or(&s.compare_title);
-    if widgets::top_bar(ui, &s.home, title, |ui| {
-        widgets::text_size_button(ui, &s.text_size, &mut session.text_size);
-    }) {
-        session.go(Screen::Home);
-    }
-    let fresh = session.take_fresh_view();
-    widgets::body(ui, |ui| {
-        widgets::scroll(ui, "compare", fresh, |ui| {
-            widgets::reading_column(ui, 1600.0, |ui| {
-                match table_widths(ui, compare) {
-                    Some(widths) => table(ui, compare, &widths),
-                    None => cards(ui, compare),
-                }
-                ui.add_space(12.0);
-                markdown_view::blocks(ui, &compare.notes);
-            });
+pub struct CompareScreen;
+
+impl screen::Screen for CompareScreen {
+    screen_basics!();
+
+    fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        let compare = &cx.content.compare;
+        let title = compare
+            .title
+            .as_deref()
+            .unwrap_or(&cx.strings().compare_title);
+        screen::top_bar(ui, cx, title, |_, _| {});
+        screen::body(ui, cx, "compare", 1600.0, |ui, _| {
+            match table_widths(ui, compare) {
+                Some(widths) => table(ui, compare, &widths),
+                None => cards(ui, compare),
+            }
+            ui.add_space(12.0);
+            markdown_view::blocks(ui, &compare.notes);
         });
-    });
+    }
+
+    /// Row by row, each value with its column's name, as the cards show it.
+    fn speech(&self, content: &Content) -> Vec<String> {
+        let compare = &content.compare;
+        let mut parts: Vec<String> = compare.title.iter().cloned().collect();
+        for row in &compare.rows {
+            parts.extend(row_speech(compare, row));
+        }
+        parts.extend(markdown_view::plain_lines(&compare.notes));
+        parts
+    }
+}
+
+/// One treatment's row as its card says it: the name, then "column: value" lines.
+pub fn row_speech(compare: &Compare, row: &[String]) -> Vec<String> {
+    let values = compare
+        .columns
+        .iter()
+        .zip(row)
+        .skip(1)
+        .map(|(column, cell)| format!("{column}: {cell}"));
+    std::iter::once(row[0].clone()).chain(values).collect()
 }
 
 /// The width of each column when the table fits: every column at least as wide as its

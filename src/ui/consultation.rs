@@ -1,18 +1,34 @@
 //! The consultation hand-off: phone, address and a QR code to book on the visitor's own
-//! phone. Shown on its own screen (from Home) and under every questionnaire result.
+//! phone. Shown on its own screen (from Home) and under every questionnaire result. A
+//! detail the clinic has not filled in is left out, never invented: without any, the card
+//! sends the visitor to the front desk.
 
 use egui::{RichText, TextureHandle, Ui, Vec2};
 
+use super::screen::{self, Cx, Door, ScreenKind, screen_basics};
 use super::{theme, widgets};
 use crate::content::{Clinic, Content, Strings};
 use crate::qr;
-use crate::session::{Screen, Session};
+
+pub const KIND: ScreenKind = ScreenKind {
+    key: "Consultation",
+    reading: false,
+    open: || Box::new(Consultation),
+    door: Some(Door {
+        words: |s| (&s.book_title, &s.book_note),
+        banner: true,
+    }),
+};
 
 /// Pixels per QR module: large enough for a phone camera at arm's length.
 pub const MODULE_PIXELS: f32 = 10.0;
 
-/// The booking QR code as a texture, made once when the content is loaded.
+/// The booking QR code as a texture, made once when the content is loaded; none without
+/// a booking address.
 pub fn qr_texture(ctx: &egui::Context, booking_url: &str) -> Option<TextureHandle> {
+    if booking_url.is_empty() {
+        return None;
+    }
     let image = qr::encode(booking_url).ok()?;
     let (side, grey) = image.to_grey(1);
     let image = egui::ColorImage::from_gray([side, side], &grey);
@@ -20,28 +36,53 @@ pub fn qr_texture(ctx: &egui::Context, booking_url: &str) -> Option<TextureHandl
     Some(ctx.load_texture("booking-qr", image, egui::TextureOptions::NEAREST))
 }
 
-pub fn show(ui: &mut Ui, content: &Content, qr: Option<&TextureHandle>, session: &mut Session) {
-    let s = &content.strings;
-    if widgets::top_bar(ui, &s.home, &s.book_title, |ui| {
-        widgets::text_size_button(ui, &s.text_size, &mut session.text_size);
-    }) {
-        session.go(Screen::Home);
-    }
-    let fresh = session.take_fresh_view();
-    widgets::body(ui, |ui| {
-        widgets::scroll(ui, "consultation", fresh, |ui| {
-            widgets::reading_column(ui, theme::READING_WIDTH, |ui| {
-                card(ui, &content.clinic, s, qr);
-            });
+pub struct Consultation;
+
+impl screen::Screen for Consultation {
+    screen_basics!();
+
+    fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        screen::top_bar(ui, cx, &cx.strings().book_title, |_, _| {});
+        screen::body(ui, cx, "consultation", theme::READING_WIDTH, |ui, cx| {
+            card(ui, &cx.content.clinic, cx.strings(), cx.qr);
         });
-    });
+    }
+
+    fn speech(&self, content: &Content) -> Vec<String> {
+        card_speech(&content.clinic, &content.strings)
+    }
+}
+
+/// The card's words, as Listen says them.
+pub fn card_speech(clinic: &Clinic, strings: &Strings) -> Vec<String> {
+    let mut parts = vec![strings.book_title.clone(), clinic.name.clone()];
+    if !clinic.phone.is_empty() {
+        parts.push(format!("{} {}", strings.call, clinic.phone));
+    }
+    if !clinic.address.is_empty() {
+        parts.push(format!("{} {}", strings.visit, clinic.address.join(", ")));
+    }
+    if !clinic.booking_url.is_empty() {
+        parts.push(strings.scan_to_book.clone());
+    }
+    parts.push(front_desk(clinic, strings).to_owned());
+    parts
+}
+
+/// The front-desk line: an alternative beside other details, the way to book without them.
+fn front_desk<'s>(clinic: &Clinic, strings: &'s Strings) -> &'s str {
+    if clinic.missing().len() == 3 {
+        &strings.front_desk_only
+    } else {
+        &strings.front_desk
+    }
 }
 
 /// The card itself: QR code beside the clinic's details where there is room, above
 /// them where there is not.
 pub fn card(ui: &mut Ui, clinic: &Clinic, strings: &Strings, qr: Option<&TextureHandle>) {
     widgets::card(ui, |ui| {
-        let wide = ui.available_width() >= 860.0;
+        let wide = qr.is_some() && ui.available_width() >= 860.0;
         if wide {
             ui.horizontal_top(|ui| {
                 qr_code(ui, clinic, strings, qr);
@@ -91,7 +132,7 @@ fn details(ui: &mut Ui, clinic: &Clinic, strings: &Strings) {
         labelled(ui, &strings.visit, &clinic.address.join("\n"), theme::BODY);
     }
     ui.add_space(8.0);
-    ui.label(RichText::new(&strings.front_desk).size(theme::BODY));
+    ui.label(RichText::new(front_desk(clinic, strings)).size(theme::BODY));
 }
 
 fn labelled(ui: &mut Ui, label: &str, value: &str, size: f32) {

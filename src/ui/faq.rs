@@ -1,34 +1,70 @@
 //! Questions: each a large row that opens its answer below it, and closes on a second tap.
 
+use std::collections::BTreeSet;
+
+use super::screen::{self, Command, Cx, Door, ScreenKind, screen_basics};
 use super::widgets::Marker;
 use super::{markdown_view, theme, widgets};
 use crate::content::Content;
-use crate::session::{Screen, Session};
 
-pub fn show(ui: &mut egui::Ui, content: &Content, session: &mut Session) {
-    let s = &content.strings;
-    let title = content.faq.title.as_deref().unwrap_or(&s.faq_title);
-    if widgets::top_bar(ui, &s.home, title, |ui| {
-        widgets::text_size_button(ui, &s.text_size, &mut session.text_size);
-    }) {
-        session.go(Screen::Home);
-    }
-    let fresh = session.take_fresh_view();
-    widgets::body(ui, |ui| {
-        widgets::scroll(ui, "faq", fresh, |ui| {
-            widgets::reading_column(ui, theme::READING_WIDTH, |ui| {
-                for (index, entry) in content.faq.entries.iter().enumerate() {
-                    let open = session.faq_open.contains(&index);
-                    let marker = if open { Marker::Close } else { Marker::Open };
-                    if widgets::list_row(ui, &entry.question, marker, open).clicked() {
-                        session.toggle_faq(index);
-                    }
+pub const KIND: ScreenKind = ScreenKind {
+    key: "Faq",
+    reading: true,
+    open: || Box::<Faq>::default(),
+    door: Some(Door {
+        words: |s| (&s.faq_title, &s.faq_note),
+        banner: false,
+    }),
+};
+
+#[derive(Debug, Default)]
+pub struct Faq {
+    /// Entries whose answers are open.
+    pub open: BTreeSet<usize>,
+}
+
+impl screen::Screen for Faq {
+    screen_basics!();
+
+    fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+        let content = cx.content;
+        let title = content
+            .faq
+            .title
+            .as_deref()
+            .unwrap_or(&cx.strings().faq_title);
+        screen::top_bar(ui, cx, title, |_, _| {});
+        screen::body(ui, cx, "faq", theme::READING_WIDTH, |ui, cx| {
+            for (index, entry) in content.faq.entries.iter().enumerate() {
+                let open = self.open.contains(&index);
+                let marker = if open { Marker::Close } else { Marker::Open };
+                if widgets::list_row(ui, &entry.question, marker, open).clicked() {
                     if open {
-                        widgets::card(ui, |ui| markdown_view::blocks(ui, &entry.answer));
-                        ui.add_space(12.0);
+                        self.open.remove(&index);
+                    } else {
+                        self.open.insert(index);
+                        cx.send(Command::FaqOpened(entry.question.clone()));
                     }
                 }
-            });
+                if open {
+                    widgets::card(ui, |ui| markdown_view::blocks(ui, &entry.answer));
+                    ui.add_space(12.0);
+                }
+            }
         });
-    });
+    }
+
+    /// The open answers, each after its question; with none open, the questions.
+    fn speech(&self, content: &Content) -> Vec<String> {
+        let entries = &content.faq.entries;
+        if self.open.is_empty() {
+            return entries.iter().map(|e| e.question.clone()).collect();
+        }
+        let mut parts = Vec::new();
+        for entry in self.open.iter().filter_map(|&i| entries.get(i)) {
+            parts.push(entry.question.clone());
+            parts.extend(markdown_view::plain_lines(&entry.answer));
+        }
+        parts
+    }
 }

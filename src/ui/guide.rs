@@ -1,74 +1,104 @@
 //! The guide: one page at a time, "page n of m", big Back and Next, and contents.
 
-use egui::{Align, Layout, RichText, Ui};
+use egui::{RichText, Ui};
 
+use super::screen::{self, Cx, Door, ScreenKind, screen_basics};
 use super::{markdown_view, theme, widgets};
 use crate::content::{Content, GuidePage};
-use crate::session::{Screen, Session};
 
-pub fn show(ui: &mut Ui, content: &Content, session: &mut Session) {
-    let c = theme::colors(ui.ctx());
-    let s = &content.strings;
-    let pages = content.guide.len();
-    let mut show_contents = None;
-    let home = widgets::top_bar(ui, &s.home, &s.guide_title, |ui| {
-        let (label, show) = if session.guide_contents {
-            (&s.close_contents, false)
-        } else {
-            (&s.contents, true)
-        };
-        if widgets::secondary_button(ui, label, true).clicked() {
-            show_contents = Some(show);
-        }
-        widgets::text_size_button(ui, &s.text_size, &mut session.text_size);
-    });
-    if home {
-        session.go(Screen::Home);
+pub const KIND: ScreenKind = ScreenKind {
+    key: "Guide",
+    reading: true,
+    open: || Box::<Guide>::default(),
+    door: Some(Door {
+        words: |s| (&s.guide_title, &s.guide_note),
+        banner: false,
+    }),
+};
+
+#[derive(Debug, Default)]
+pub struct Guide {
+    /// 0-based page.
+    pub page: usize,
+    /// The table of contents is showing instead of a page.
+    pub contents: bool,
+}
+
+impl Guide {
+    /// Shows page `page`, clamped to the `pages` there are.
+    pub fn open_page(&mut self, page: usize, pages: usize) {
+        self.page = page.min(pages.saturating_sub(1));
+        self.contents = false;
     }
-    if let Some(show) = show_contents {
-        session.show_contents(show);
-    }
-    let fresh = session.take_fresh_view();
-    if session.guide_contents {
-        widgets::body(ui, |ui| {
-            widgets::scroll(ui, "guide_contents", fresh, |ui| {
-                widgets::reading_column(ui, theme::READING_WIDTH, |ui| {
-                    contents(ui, content, session)
-                })
-            })
+}
+
+impl screen::Screen for Guide {
+    screen_basics!();
+
+    fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        let content = cx.content;
+        let s = cx.strings();
+        let pages = content.guide.len();
+        screen::top_bar(ui, cx, &s.guide_title, |ui, cx| {
+            let label = if self.contents {
+                &s.close_contents
+            } else {
+                &s.contents
+            };
+            if widgets::secondary_button(ui, label, true).clicked() {
+                self.contents = !self.contents;
+                cx.new_view();
+            }
         });
-        return;
-    }
-    let Some(page) = content.guide.get(session.guide_page) else {
-        return;
-    };
-    egui::Panel::bottom("guide_nav")
-        .frame(widgets::bar_frame(ui))
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                if widgets::secondary_button(ui, &s.back, session.guide_page > 0).clicked() {
-                    session.previous_page(pages);
-                }
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    let last = session.guide_page + 1 >= pages;
-                    if widgets::primary_button(ui, &s.next, !last).clicked() {
-                        session.next_page(pages);
+        if self.contents {
+            screen::body(ui, cx, "guide_contents", theme::READING_WIDTH, |ui, cx| {
+                for (index, page) in content.guide.iter().enumerate() {
+                    let label = format!("{}.  {}", index + 1, page.title);
+                    let row =
+                        widgets::list_row(ui, &label, widgets::Marker::Arrow, index == self.page);
+                    if row.clicked() {
+                        self.open_page(index, pages);
+                        cx.new_view();
                     }
-                    ui.centered_and_justified(|ui| {
-                        ui.label(
-                            RichText::new(s.page_of(session.guide_page + 1, pages))
-                                .size(theme::BODY)
-                                .color(c.text_muted),
-                        );
-                    });
-                });
+                }
             });
+            return;
+        }
+        let Some(page) = content.guide.get(self.page) else {
+            return;
+        };
+        let last = self.page + 1 >= pages;
+        let position = s.page_of(self.page + 1, pages);
+        let (back, next) =
+            screen::paging_bar(ui, s, self.page > 0, Some((&s.next, !last)), Some(position));
+        if back || next {
+            let page = if back {
+                self.page.saturating_sub(1)
+            } else {
+                self.page + 1
+            };
+            self.open_page(page, pages);
+            cx.new_view();
+        }
+        screen::body(ui, cx, "guide_page", theme::READING_WIDTH, |ui, _| {
+            page_view(ui, page)
         });
-    widgets::body(ui, |ui| {
-        widgets::scroll(ui, "guide_page", fresh, |ui| {
-            widgets::reading_column(ui, theme::READING_WIDTH, |ui| page_view(ui, page))
-        })
-    });
+    }
+
+    fn speech(&self, content: &Content) -> Vec<String> {
+        if self.contents {
+            return content.guide.iter().map(|p| p.title.clone()).collect();
+        }
+        let Some(page) = content.guide.get(self.page) else {
+            return Vec::new();
+        };
+        let mut parts = vec![page.title.clone()];
+        for card in &page.cards {
+            parts.extend(card.heading.as_ref().map(|h| h.plain()));
+            parts.extend(markdown_view::plain_lines(&card.blocks));
+        }
+        parts
+    }
 }
 
 fn page_view(ui: &mut Ui, page: &GuidePage) {
@@ -92,13 +122,17 @@ fn page_view(ui: &mut Ui, page: &GuidePage) {
     }
 }
 
-fn contents(ui: &mut Ui, content: &Content, session: &mut Session) {
-    let pages = content.guide.len();
-    for (index, page) in content.guide.iter().enumerate() {
-        let current = index == session.guide_page;
-        let label = format!("{}.  {}", index + 1, page.title);
-        if widgets::list_row(ui, &label, widgets::Marker::Arrow, current).clicked() {
-            session.open_page(index, pages);
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paging_stays_within_the_guide() {
+        let mut guide = Guide::default();
+        guide.open_page(10, 3);
+        assert_eq!(guide.page, 2);
+        guide.contents = true;
+        guide.open_page(0, 3);
+        assert_eq!((guide.page, guide.contents), (0, false));
     }
 }

@@ -1,84 +1,105 @@
-//! Home: who we are, what this is, and four big doors.
+//! Home: who we are, what this is, and a big door to every other screen.
 
 use egui::{Align, Layout, RichText, TextureHandle, Ui, Vec2};
 
+use super::screen::{self, Command, Cx, ScreenKind, screen_basics};
 use super::{theme, widgets};
 use crate::content::Content;
-use crate::session::{Screen, Session};
+
+pub const KIND: ScreenKind = ScreenKind {
+    key: "Home",
+    reading: false,
+    open: || Box::new(Home),
+    door: None,
+};
 
 /// The booking banner under the tiles.
 const BOOK_HEIGHT: f32 = 150.0;
 
-/// Draws Home; returns true when the logo was tapped (part of the staff gesture).
-/// `languages` are the names of the languages, each in itself, for the switch.
-pub fn show(
-    ui: &mut Ui,
-    content: &Content,
-    languages: &[String],
-    logo: Option<&TextureHandle>,
-    session: &mut Session,
-) -> bool {
-    let c = theme::colors(ui.ctx());
-    let strings = &content.strings;
-    let mut logo_tapped = false;
-    widgets::body(ui, |ui| {
-        let viewport_bottom = ui.max_rect().bottom();
-        widgets::scroll(ui, "home", session.take_fresh_view(), |ui| {
-            widgets::reading_column(ui, 1400.0, |ui| {
-                ui.add_space(24.0);
-                logo_tapped = header(ui, content, logo);
-                ui.add_space(16.0);
-                settings(ui, content, languages, session);
-                ui.add_space(20.0);
-                ui.label(RichText::new(&strings.home_intro).size(theme::CARD_HEADING));
-                ui.label(
-                    RichText::new(&strings.home_hint)
-                        .size(theme::BODY)
-                        .color(c.text_muted),
-                );
-                ui.add_space(28.0);
-                // The tiles share what the screen has left, above the service-area line.
-                let room = viewport_bottom - ui.cursor().top() - BOOK_HEIGHT - 150.0;
-                tiles(ui, content, session, room);
-                let size = Vec2::new(ui.available_width(), BOOK_HEIGHT);
-                if widgets::tile(ui, size, &strings.book_title, &strings.book_note, true).clicked()
-                {
-                    session.go(Screen::Consultation);
-                }
-                ui.add_space(24.0);
-                if !content.clinic.service_area.is_empty() {
+pub struct Home;
+
+impl screen::Screen for Home {
+    screen_basics!();
+
+    fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        let c = theme::colors(ui.ctx());
+        let content = cx.content;
+        let strings = cx.strings();
+        let fresh = cx.take_fresh();
+        widgets::body(ui, |ui| {
+            let viewport_bottom = ui.max_rect().bottom();
+            widgets::scroll(ui, "home", fresh, |ui| {
+                widgets::reading_column(ui, 1400.0, |ui| {
+                    ui.add_space(24.0);
+                    if header(ui, content, cx.logo) {
+                        cx.send(Command::Knock);
+                    }
+                    ui.add_space(16.0);
+                    settings(ui, cx);
+                    ui.add_space(20.0);
+                    ui.label(RichText::new(&strings.home_intro).size(theme::CARD_HEADING));
                     ui.label(
-                        RichText::new(format!(
-                            "{} {}",
-                            strings.service_area,
-                            content.clinic.service_area.join(" · ")
-                        ))
-                        .size(theme::SMALL)
-                        .color(c.text_muted),
+                        RichText::new(&strings.home_hint)
+                            .size(theme::BODY)
+                            .color(c.text_muted),
                     );
-                }
+                    ui.add_space(28.0);
+                    // The tiles share what the screen has left, above the service-area line.
+                    let room = viewport_bottom - ui.cursor().top() - BOOK_HEIGHT - 110.0;
+                    doors(ui, cx, room);
+                    if !content.clinic.service_area.is_empty() {
+                        ui.add_space(16.0);
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {}",
+                                strings.service_area,
+                                content.clinic.service_area.join(" · ")
+                            ))
+                            .size(theme::SMALL)
+                            .color(c.text_muted),
+                        );
+                    }
+                });
             });
         });
-    });
-    logo_tapped
+    }
+
+    fn speech(&self, content: &Content) -> Vec<String> {
+        let s = &content.strings;
+        let mut parts = vec![
+            content.clinic.name.clone(),
+            s.home_intro.clone(),
+            s.home_hint.clone(),
+        ];
+        for kind in screen::REGISTRY {
+            if let Some(door) = &kind.door {
+                let (title, note) = (door.words)(s);
+                parts.extend([title.to_owned(), note.to_owned()]);
+            }
+        }
+        parts
+    }
 }
 
-/// Language, text size and contrast: what a visitor may want before reading anything.
-fn settings(ui: &mut Ui, content: &Content, languages: &[String], session: &mut Session) {
-    let s = &content.strings;
+/// Language, text size, contrast and Listen: what a visitor may want before reading.
+fn settings(ui: &mut Ui, cx: &mut Cx<'_>) {
+    let s = cx.strings();
     ui.horizontal_wrapped(|ui| {
-        if languages.len() > 1 {
-            for (index, name) in languages.iter().enumerate() {
-                if widgets::toggle_button(ui, name, session.language == index).clicked() {
-                    session.language = index;
+        if cx.languages.len() > 1 {
+            for (index, name) in cx.languages.iter().enumerate() {
+                if widgets::toggle_button(ui, name, cx.language == index).clicked() {
+                    cx.send(Command::SetLanguage(index));
                 }
             }
             ui.add_space(24.0);
         }
-        widgets::text_size_button(ui, &s.text_size, &mut session.text_size);
-        if widgets::toggle_button(ui, &s.high_contrast, session.high_contrast).clicked() {
-            session.high_contrast = !session.high_contrast;
+        if let Some(size) = widgets::text_size_button(ui, &s.text_size, cx.text_size) {
+            cx.send(Command::SetTextSize(size));
         }
+        if widgets::toggle_button(ui, &s.high_contrast, cx.high_contrast).clicked() {
+            cx.send(Command::ToggleContrast);
+        }
+        screen::listen_button(ui, cx);
     });
 }
 
@@ -112,35 +133,48 @@ fn header(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>) -> bool 
     .inner
 }
 
-fn tiles(ui: &mut Ui, content: &Content, session: &mut Session, room: f32) {
-    let s = &content.strings;
-    let tiles = [
-        (Screen::Guide, &s.guide_title, &s.guide_note),
-        (Screen::Compare, &s.compare_title, &s.compare_note),
-        (Screen::Faq, &s.faq_title, &s.faq_note),
-        (Screen::Questionnaire, &s.quiz_title, &s.quiz_note),
-    ];
+/// A tile for each screen the registry gives a door, two columns where they fit, then
+/// the booking banner.
+fn doors(ui: &mut Ui, cx: &mut Cx<'_>, room: f32) {
+    let s = cx.strings();
+    let (banners, tiles): (Vec<_>, Vec<_>) = screen::REGISTRY
+        .iter()
+        .filter_map(|kind| kind.door.as_ref().map(|door| (kind.key, door)))
+        .partition(|(_, door)| door.banner);
     let gap = 28.0;
     let columns = if ui.available_width() >= 1200.0 { 2 } else { 1 };
     let rows = tiles.len().div_ceil(columns) as f32;
     let width = (ui.available_width() - gap * (columns as f32 - 1.0)) / columns as f32;
     let needed = tiles
         .iter()
-        .map(|(_, title, note)| widgets::tile_height(ui, width, title, note))
+        .map(|(_, door)| {
+            let (title, note) = (door.words)(s);
+            widgets::tile_height(ui, width, title, note)
+        })
         .fold(0.0, f32::max);
+    // At least a finger's worth of tile; more when the screen has room.
     let height = ((room - gap * (rows - 1.0)) / rows)
-        .clamp(150.0, 340.0)
+        .clamp(110.0, 340.0)
         .max(needed);
     let size = Vec2::new(width, height);
     for row in tiles.chunks(columns) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = gap;
-            for (screen, title, note) in row {
+            for (key, door) in row {
+                let (title, note) = (door.words)(s);
                 if widgets::tile(ui, size, title, note, false).clicked() {
-                    session.go(*screen);
+                    cx.send(Command::Open(key));
                 }
             }
         });
         ui.add_space(gap - ui.spacing().item_spacing.y);
+    }
+    for (key, door) in banners {
+        let (title, note) = (door.words)(s);
+        let height = BOOK_HEIGHT.max(widgets::tile_height(ui, ui.available_width(), title, note));
+        let size = Vec2::new(ui.available_width(), height);
+        if widgets::tile(ui, size, title, note, true).clicked() {
+            cx.send(Command::Open(key));
+        }
     }
 }

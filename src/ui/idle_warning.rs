@@ -44,8 +44,7 @@ pub fn show(ui: &mut Ui, strings: &Strings, seconds_left: u64) {
                                 .family(theme::bold())
                                 .color(c.accent),
                         );
-                        let message =
-                            fill(&strings.idle_message, &[("n", &seconds_left.to_string())]);
+                        let message = message(strings, seconds_left);
                         ui.label(RichText::new(message).size(theme::BODY));
                         ui.add_space(16.0);
                         ui.scope(|ui| {
@@ -55,4 +54,9 @@ pub fn show(ui: &mut Ui, strings: &Strings, seconds_left: u64) {
                     });
                 });
         });
+}
+
+/// "… will go back to the start … in {n} seconds", as shown and as spoken.
+pub fn message(strings: &Strings, seconds_left: u64) -> String {
+    fill(&strings.idle_message, &[("n", &seconds_left.to_string())])
 }

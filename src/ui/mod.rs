@@ -8,6 +8,7 @@ pub mod home;
 pub mod idle_warning;
 pub mod markdown_view;
 pub mod questionnaire;
+pub mod screen;
 pub mod staff;
 pub mod theme;
 pub mod widgets;

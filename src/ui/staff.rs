@@ -3,7 +3,7 @@
 
 use egui::{Button, RichText, Stroke, Ui, Vec2};
 
-use super::{theme, widgets};
+use super::{markdown_view, theme, widgets};
 use crate::content::Strings;
 use crate::content::strings::fill;
 use crate::counters::Counters;
@@ -26,6 +26,10 @@ pub struct Report<'a> {
     pub counters: &'a Counters,
     /// Problems with file and line, and notices (e.g. a damaged counters file).
     pub problems: &'a [String],
+    /// What is left to set up (no PIN, contact details not filled in).
+    pub setup: &'a [String],
+    /// Whether read-aloud works, and if not, why.
+    pub speech: String,
     /// The answer to the last action, e.g. where the export went.
     pub message: Option<&'a str>,
 }
@@ -147,6 +151,13 @@ pub fn screen(
                             .color(c.accent),
                     );
                 }
+                if !report.setup.is_empty() {
+                    widgets::card(ui, |ui| {
+                        heading(ui, &strings.staff_setup);
+                        markdown_view::bullets(ui, report.setup.iter().map(String::as_str));
+                    });
+                    ui.add_space(12.0);
+                }
                 ui.horizontal_wrapped(|ui| {
                     if widgets::primary_button(ui, &strings.staff_exit, true).clicked() {
                         action = Some(Action::Exit);
@@ -177,6 +188,7 @@ pub fn screen(
                     if report.problems.is_empty() {
                         ui.label(RichText::new(&strings.staff_no_problems).size(theme::BODY));
                     }
+                    ui.label(RichText::new(&report.speech).size(theme::SMALL));
                     for problem in report.problems {
                         ui.label(
                             RichText::new(problem)

@@ -111,7 +111,7 @@ pub fn apply(ctx: &egui::Context, palette: Palette) {
     ctx.data_mut(|d| d.insert_temp(egui::Id::NULL, palette));
 }
 
-/// Sizes in logical pixels. Body text is at least 22 px (DESIGN.md); we use more.
+/// Sizes in logical pixels. Body text is at least 22 px (docs/design.md); we use more.
 pub const BODY: f32 = 26.0;
 pub const SMALL: f32 = 22.0;
 pub const BUTTON: f32 = 28.0;

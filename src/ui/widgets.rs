@@ -9,7 +9,7 @@ use egui::{
 
 use super::theme;
 use crate::content::strings::fill;
-use crate::session::TextSize;
+use crate::visitor::TextSize;
 
 /// The main action of a view: filled with the accent colour.
 pub fn primary_button(ui: &mut Ui, text: &str, enabled: bool) -> Response {
@@ -301,12 +301,12 @@ pub fn top_bar(ui: &mut Ui, back: &str, title: &str, right: impl FnOnce(&mut Ui)
         .inner
 }
 
-/// The persistent "larger text" control: each tap steps to the next size.
-pub fn text_size_button(ui: &mut Ui, template: &str, size: &mut TextSize) {
+/// The persistent "larger text" control: each tap asks for the next size.
+pub fn text_size_button(ui: &mut Ui, template: &str, size: TextSize) -> Option<TextSize> {
     let label = fill(template, &[("n", &size.percent().to_string())]);
-    if secondary_button(ui, &label, true).clicked() {
-        *size = size.next();
-    }
+    secondary_button(ui, &label, true)
+        .clicked()
+        .then(|| size.next())
 }
 
 /// A vertical scroll area that scrolls by dragging anywhere, with a mouse as well as

@@ -55,8 +55,17 @@ pub fn kiosk(size: egui::Vec2) -> Kiosk {
     kiosk_with(size, |_| {})
 }
 
+/// The real app on the content folder `dir`, with default settings.
+pub fn kiosk_from(dir: &Path, size: egui::Vec2) -> Kiosk {
+    kiosk_on(load_folder(dir), size, |_| {})
+}
+
 /// Like [`kiosk`], with settings changed by `configure` (the state folder is preset).
 pub fn kiosk_with(size: egui::Vec2, configure: impl FnOnce(&mut Config)) -> Kiosk {
+    kiosk_on(load_shipped(), size, configure)
+}
+
+fn kiosk_on(loaded: Loaded, size: egui::Vec2, configure: impl FnOnce(&mut Config)) -> Kiosk {
     let state = tempfile::tempdir().expect("temporary folder");
     let mut config = Config {
         state_dir: state.path().to_path_buf(),
@@ -64,7 +73,6 @@ pub fn kiosk_with(size: egui::Vec2, configure: impl FnOnce(&mut Config)) -> Kios
         ..Config::default()
     };
     configure(&mut config);
-    let loaded = load_shipped();
     let content = loaded.content.clone();
     let options = Options {
         config,
@@ -98,19 +106,79 @@ pub fn shows(harness: &Harness<'_, KioskApp>, text: &str) -> bool {
     harness.query_by_label_contains(text).is_some()
 }
 
-/// From Home, starts "Is it right for me?", picks `concerns`, continues, and accepts "A few
-/// days" of downtime: the app then shows question 3.
+/// From Home, starts "Is it right for me?", picks `concerns`, continues, and answers
+/// "Mild to moderate": the app then shows question 3.
 pub fn answer_first_two_questions(harness: &mut Harness<'_, KioskApp>, concerns: &[&str]) {
     tap(harness, "Is it right for me?");
     for concern in concerns {
-        harness
-            .get_by_role_and_label(egui::Role::CheckBox, concern)
-            .click();
-        harness.run();
+        check(harness, concern);
     }
     tap(harness, "Continue");
+    choose(harness, "Mild to moderate");
+}
+
+/// From Home, answers every question: the listed concerns (or "Not sure yet"), "Mild to
+/// moderate", `downtime`, the listed cautions (or "None of these"), "None of these" before
+/// a session.
+pub fn answer_all(
+    harness: &mut Harness<'_, KioskApp>,
+    concerns: &[&str],
+    downtime: &str,
+    cautions: &[&str],
+) {
+    let concerns = if concerns.is_empty() {
+        &["Not sure yet"][..]
+    } else {
+        concerns
+    };
+    answer_first_two_questions(harness, concerns);
+    assert!(shows(harness, "Question 3 of 5"));
+    choose(harness, downtime);
+    assert!(shows(harness, "Question 4 of 5"));
+    let cautions = if cautions.is_empty() {
+        &["None of these"][..]
+    } else {
+        cautions
+    };
+    for caution in cautions {
+        check(harness, caution);
+    }
+    tap(harness, "Continue");
+    assert!(shows(harness, "Question 5 of 5"));
+    check(harness, "None of these");
+    tap(harness, "Continue");
+}
+
+/// Ticks (or unticks) a checklist option.
+pub fn check(harness: &mut Harness<'_, KioskApp>, label: &str) {
     harness
-        .get_by_role_and_label(egui::Role::RadioButton, "A few days")
+        .get_by_role_and_label(egui::Role::CheckBox, label)
         .click();
     harness.run();
+}
+
+/// Taps a single-choice answer.
+pub fn choose(harness: &mut Harness<'_, KioskApp>, label: &str) {
+    harness
+        .get_by_role_and_label(egui::Role::RadioButton, label)
+        .click();
+    harness.run();
+}
+
+/// The questionnaire's answers while it is the screen; `None` on any other screen.
+pub fn answers(harness: &mut Harness<'_, KioskApp>) -> Option<kiosk::questionnaire::Answers> {
+    harness
+        .state_mut()
+        .visitor
+        .screen_as::<kiosk::ui::questionnaire::Questionnaire>()
+        .map(|q| q.answers.clone())
+}
+
+/// The first few words of some Markdown blocks, to look for them on screen.
+pub fn first_words(blocks: &[kiosk::content::markdown::Block]) -> String {
+    let text = kiosk::ui::markdown_view::plain_lines(blocks).join(" ");
+    text.split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -1,3 +1,7 @@
+//! Problems found in the kiosk's files, told the way a staff member can act on them:
+//! file, line and message. Shared by the content loader, the questionnaire and the
+//! settings, so none of them depends on another for it.
+
 use std::fmt;
 
 /// Something wrong with a content file, told the way a staff member can act on it.
@@ -51,6 +55,27 @@ impl LineIndex {
             Err(i) => i,
         }
     }
+}
+
+/// Parses TOML into `T`, reporting the line of the first mistake.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Vec<Issue>> {
+    toml::from_str(text).map_err(|e| {
+        let line = e
+            .span()
+            .map_or(1, |span| LineIndex::new(text).line_of(span.start));
+        vec![Issue::new(line, e.message().trim().to_owned())]
+    })
+}
+
+/// The line where `key = …` is written, for problems that serde cannot place.
+pub fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |i| i + 1)
 }
 
 #[cfg(test)]

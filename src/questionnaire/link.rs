@@ -1,0 +1,237 @@
+//! The questionnaire reasons with facts that live elsewhere, once: the comparison table
+//! (which goals each treatment aims at, its downtime) and the guide's page of cautions.
+//! Linking reads them and reports, file by file, what does not line up.
+
+use super::{Questionnaire, Role, Treatment};
+use crate::content::{Compare, GuidePage};
+use crate::problems::Issue;
+
+/// Which file a linking problem is in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum File {
+    Questionnaire,
+    Compare,
+    /// A guide page, by file name.
+    Guide(String),
+}
+
+/// Reads the comparison's rows into `questionnaire.treatments`, finds the rows each
+/// concern aims at, and checks that every caution of the cautions page is asked.
+pub fn link(
+    questionnaire: &mut Questionnaire,
+    compare: &Compare,
+    guide: &[GuidePage],
+) -> Vec<(File, Issue)> {
+    let mut issues = Vec::new();
+    let column = |name: &str| {
+        compare
+            .columns
+            .iter()
+            .position(|c| c.eq_ignore_ascii_case(name))
+    };
+    let columns = &questionnaire.columns;
+    let (Some(goals), Some(downtime)) = (column(&columns.goals), column(&columns.downtime)) else {
+        issues.push((
+            File::Questionnaire,
+            Issue::new(
+                columns.line,
+                format!(
+                    "`[columns]` must name two column headings of compare.md (it has: {})",
+                    compare.columns.join(", ")
+                ),
+            ),
+        ));
+        return issues;
+    };
+
+    questionnaire.treatments = compare
+        .rows
+        .iter()
+        .zip(compare.lines.iter().chain(std::iter::repeat(&1)))
+        .map(|(row, line)| {
+            let cell = row.get(downtime).cloned().unwrap_or_default();
+            let downtime_days = days(&cell).unwrap_or_else(|| {
+                issues.push((
+                    File::Compare,
+                    Issue::new(
+                        *line,
+                        format!(
+                            "the downtime of {} has no number of days, so the questionnaire cannot compare it",
+                            row[0]
+                        ),
+                    ),
+                ));
+                (0, 0)
+            });
+            Treatment {
+                name: row[0].clone(),
+                downtime: cell,
+                downtime_days,
+            }
+        })
+        .collect();
+
+    let is_row = |name: &str| compare.row(name).is_some();
+    for question in &mut questionnaire.questions {
+        for option in &mut question.options {
+            if let Role::Concern {
+                goals: words,
+                treatments,
+            } = &mut option.role
+            {
+                *treatments = aiming_rows(compare, goals, words);
+                if treatments.is_empty() {
+                    issues.push((
+                        File::Questionnaire,
+                        Issue::new(
+                            option.line,
+                            format!(
+                                "no treatment's `{}` in compare.md mentions {}",
+                                compare.columns[goals],
+                                quoted(words)
+                            ),
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    let named = questionnaire
+        .expectations
+        .iter()
+        .map(|(name, _, line)| (Some(name), *line))
+        .chain(
+            questionnaire
+                .results
+                .iter()
+                .flat_map(|r| [(r.offers.as_ref(), r.line), (r.rules_out.as_ref(), r.line)]),
+        );
+    for (name, line) in named {
+        if let Some(name) = name.filter(|n| !is_row(n)) {
+            issues.push((
+                File::Questionnaire,
+                Issue::new(
+                    line,
+                    format!("`{name}` is not a treatment of the comparison (compare.md)"),
+                ),
+            ));
+        }
+    }
+    issues.extend(check_cautions(questionnaire, guide));
+    issues
+}
+
+/// The rows whose goals cell mentions any of `words` (case does not matter).
+fn aiming_rows(compare: &Compare, goals: usize, words: &[String]) -> Vec<usize> {
+    compare
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| {
+            let cell = row.get(goals).map(|c| c.to_lowercase()).unwrap_or_default();
+            words
+                .iter()
+                .any(|w| !w.trim().is_empty() && cell.contains(&w.to_lowercase()))
+        })
+        .map(|(index, _)| index)
+        .collect()
+}
+
+/// Every bullet of the cautions page must contain the `guide` words of some caution
+/// option, and every caution option's words must be on the page: a caution staff add to
+/// the guide is then never missing from the questionnaire.
+fn check_cautions(questionnaire: &Questionnaire, guide: &[GuidePage]) -> Vec<(File, Issue)> {
+    let Some((file, line)) = &questionnaire.cautions_page else {
+        return Vec::new();
+    };
+    let Some(page) = guide.iter().find(|p| &p.file == file) else {
+        return vec![(
+            File::Questionnaire,
+            Issue::new(
+                *line,
+                format!("`cautions_page`: the guide has no page `{file}`"),
+            ),
+        )];
+    };
+    let cautions: Vec<(&str, usize)> = questionnaire
+        .questions
+        .iter()
+        .flat_map(|q| &q.options)
+        .filter_map(|o| match &o.role {
+            Role::Caution { guide } => Some((guide.as_str(), o.line)),
+            _ => None,
+        })
+        .collect();
+    let bullets: Vec<(String, usize)> = page
+        .cards
+        .iter()
+        .flat_map(|card| &card.blocks)
+        .filter_map(|block| match &block.kind {
+            crate::content::markdown::BlockKind::List(items) => Some(items),
+            _ => None,
+        })
+        .flatten()
+        .map(|item| (item.text.plain().to_lowercase(), item.line))
+        .collect();
+    let mentions = |bullet: &str, words: &str| bullet.contains(&words.to_lowercase());
+    let mut issues = Vec::new();
+    for (bullet, line) in &bullets {
+        if !cautions.iter().any(|(words, _)| mentions(bullet, words)) {
+            issues.push((
+                File::Guide(file.clone()),
+                Issue::new(
+                    *line,
+                    "this caution is asked by no question of questionnaire.toml: add an option with `guide = \"…\"` (words of this line) to its cautions checklist",
+                ),
+            ));
+        }
+    }
+    for (words, line) in &cautions {
+        if !bullets.iter().any(|(bullet, _)| mentions(bullet, words)) {
+            issues.push((
+                File::Questionnaire,
+                Issue::new(
+                    *line,
+                    format!("`guide = \"{words}\"`: no bullet of guide/{file} has these words"),
+                ),
+            ));
+        }
+    }
+    issues
+}
+
+/// A downtime cell as a range of days: "1–3 days" is 1 to 3; "Up to 1 day" and "<1 day"
+/// are 0 to 1. `None` when the cell has no number.
+pub fn days(cell: &str) -> Option<(u32, u32)> {
+    let numbers: Vec<u32> = cell
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    match numbers.as_slice() {
+        [] => None,
+        [only] => Some((0, *only)),
+        [first, .., last] => Some((*first.min(last), *first.max(last))),
+    }
+}
+
+fn quoted(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn downtime_cells_read_as_ranges_of_days() {
+        assert_eq!(days("1–3 days"), Some((1, 3)));
+        assert_eq!(days("2–7 días"), Some((2, 7)));
+        assert_eq!(days("Up to 1 day"), Some((0, 1)));
+        assert_eq!(days("<1 day"), Some((0, 1)));
+        assert_eq!(days("none"), None);
+    }
+}
