@@ -450,6 +450,10 @@ impl KioskApp {
             }
             _ => {}
         }
+        // Listen appears once the voices are known, in the first seconds after start.
+        if self.kiosk.speaker.is_checking() {
+            ctx.request_repaint_after(Duration::from_millis(500));
+        }
         // Listen turns back into "Listen" when the voice is done: a few checks a second
         // while speaking, none otherwise.
         if self.kiosk.speaking {

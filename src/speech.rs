@@ -46,6 +46,10 @@ pub trait Speaker: Send {
     fn has_voice(&self, language: &str) -> bool;
     /// One line for the staff screen: works, or why not.
     fn status(&self) -> String;
+    /// Still finding out which voices there are (then the UI looks again shortly).
+    fn is_checking(&self) -> bool {
+        false
+    }
 }
 
 /// The speaker for this system: speech-dispatcher on Linux, silence elsewhere.
@@ -528,6 +532,10 @@ impl Speaker for SpeechDispatcher {
             Detection::Ready { languages, .. } => has_language(languages, language),
             Detection::Checking | Detection::Off(_) => false,
         }
+    }
+
+    fn is_checking(&self) -> bool {
+        matches!(*lock(&self.detection.0), Detection::Checking)
     }
 
     fn status(&self) -> String {

@@ -43,8 +43,8 @@ pub struct Strings {
     pub start_over: String,
     pub reasons_heading: String,
     pub goals_heading: String,
-    /// "{concern}: in our comparison, {treatments}."
-    pub goal_treatments: String,
+    /// "{concern}: {treatments} aims at this", by the number of treatments.
+    pub goal_treatments: Plural,
     /// "{concern}: no treatment in our comparison aims at this."
     pub goal_none: String,
     /// The word before the last item of a list: "A, B and C".
@@ -68,14 +68,14 @@ pub struct Strings {
     pub visit: String,
     pub idle_title: String,
     /// "… in {n} seconds".
-    pub idle_message: String,
+    pub idle_message: Plural,
     pub idle_continue: String,
     pub staff_title: String,
     pub pin_prompt: String,
     /// "{n} tries left".
-    pub pin_wrong: String,
+    pub pin_wrong: Plural,
     /// "locked for {n} minutes".
-    pub pin_locked: String,
+    pub pin_locked: Plural,
     pub pin_missing: String,
     pub pin_enter: String,
     pub pin_clear: String,
@@ -103,6 +103,26 @@ pub struct Strings {
     /// "Language for each new visitor: {language}".
     pub staff_default_language: String,
     pub staff_languages: String,
+}
+
+/// A text that depends on a number: `one` for 1, `other` for any other number (the rule
+/// of English and Spanish). Written in `ui.toml` as `key = { one = "…", other = "…" }`.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Plural {
+    pub one: String,
+    pub other: String,
+}
+
+impl Plural {
+    /// The form for `n`, with `{n}` filled in and the other `values`.
+    pub fn fill(&self, n: usize, values: &[(&str, &str)]) -> String {
+        let form = if n == 1 { &self.one } else { &self.other };
+        let n = n.to_string();
+        let mut all = vec![("n", n.as_str())];
+        all.extend_from_slice(values);
+        fill(form, &all)
+    }
 }
 
 impl Strings {
@@ -149,23 +169,49 @@ const TEMPLATES: &[(&str, &[&str])] = &[
     ("expect_heading", &["treatment"]),
 ];
 
+/// The texts that depend on a number, so need a `one` and an `other` form.
+const PLURALS: &[&str] = &["idle_message", "pin_wrong", "pin_locked", "goal_treatments"];
+
 pub fn parse(text: &str) -> Result<Strings, Vec<Issue>> {
-    let strings: Strings = parse_toml(text)?;
     let table: toml::Table = toml::from_str(text).unwrap_or_default();
+    let single: Vec<Issue> = PLURALS
+        .iter()
+        .filter(|key| table.get(**key).is_some_and(toml::Value::is_str))
+        .map(|key| {
+            Issue::new(
+                line_of_key(text, key),
+                format!("`{key}` needs two forms, for 1 and for other numbers: {key} = {{ one = \"…\", other = \"…\" }}"),
+            )
+        })
+        .collect();
+    if !single.is_empty() {
+        return Err(single);
+    }
+    let strings: Strings = parse_toml(text)?;
     let issues: Vec<Issue> = TEMPLATES
         .iter()
-        .filter_map(|(key, names)| {
-            let template = table.get(*key)?.as_str()?;
-            let missing: Vec<String> = names
-                .iter()
-                .map(|name| format!("{{{name}}}"))
-                .filter(|placeholder| !template.contains(placeholder.as_str()))
-                .collect();
-            (!missing.is_empty()).then(|| {
-                Issue::new(
-                    line_of_key(text, key),
-                    format!("`{key}` must keep {}", missing.join(" and ")),
-                )
+        .flat_map(|(key, names)| {
+            // A plain text, or each form of a plural.
+            let forms: Vec<(String, &str)> = match table.get(*key) {
+                Some(toml::Value::String(s)) => vec![(key.to_string(), s.as_str())],
+                Some(toml::Value::Table(t)) => t
+                    .iter()
+                    .filter_map(|(form, v)| Some((format!("{key}.{form}"), v.as_str()?)))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            forms.into_iter().filter_map(move |(name, template)| {
+                let missing: Vec<String> = names
+                    .iter()
+                    .map(|name| format!("{{{name}}}"))
+                    .filter(|placeholder| !template.contains(placeholder.as_str()))
+                    .collect();
+                (!missing.is_empty()).then(|| {
+                    Issue::new(
+                        line_of_key(text, key),
+                        format!("`{name}` must keep {}", missing.join(" and ")),
+                    )
+                })
             })
         })
         .collect();
@@ -173,5 +219,47 @@ pub fn parse(text: &str) -> Result<Strings, Vec<Issue>> {
         Ok(strings)
     } else {
         Err(issues)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHIPPED: &str = include_str!("../../content/en/ui.toml");
+
+    #[test]
+    fn a_count_picks_its_form() {
+        let strings = parse(SHIPPED).unwrap();
+        assert_eq!(
+            strings.pin_wrong.fill(1, &[]),
+            "That PIN is not right. 1 try left."
+        );
+        assert_eq!(
+            strings.pin_wrong.fill(3, &[]),
+            "That PIN is not right. 3 tries left."
+        );
+    }
+
+    #[test]
+    fn a_count_without_its_two_forms_is_reported_at_its_line() {
+        let text = SHIPPED.replace(
+            &SHIPPED
+                .lines()
+                .find(|l| l.starts_with("pin_wrong"))
+                .unwrap()
+                .to_owned(),
+            "pin_wrong = \"{n} tries left\"",
+        );
+        let issues = parse(&text).unwrap_err();
+        assert_eq!(issues[0].line, line_of_key(&text, "pin_wrong"));
+        assert!(issues[0].message.contains("needs two forms"), "{issues:?}");
+    }
+
+    #[test]
+    fn a_form_that_loses_its_number_is_reported() {
+        let text = SHIPPED.replace("{n} try left", "one try left");
+        let issues = parse(&text).unwrap_err();
+        assert_eq!(issues[0].message, "`pin_wrong.one` must keep {n}");
     }
 }

@@ -28,27 +28,42 @@ impl screen::Screen for Home {
         let fresh = cx.take_fresh();
         widgets::body(ui, |ui| {
             let viewport_bottom = ui.max_rect().bottom();
+            // A short screen (a 1280x800 tablet, larger text) gets tighter spacing, so
+            // every choice still shows without scrolling.
+            let space = if ui.available_height() < 1100.0 {
+                0.5
+            } else {
+                1.0
+            };
             widgets::scroll(ui, "home", fresh, |ui| {
                 widgets::reading_column(ui, 1400.0, |ui| {
-                    ui.add_space(24.0);
-                    if header(ui, content, cx.logo) {
+                    ui.add_space(24.0 * space);
+                    if header(ui, content, cx.logo, 140.0 * space.max(0.6)) {
                         cx.send(Command::Knock);
                     }
-                    ui.add_space(16.0);
+                    ui.add_space(16.0 * space);
                     settings(ui, cx);
-                    ui.add_space(20.0);
-                    ui.label(RichText::new(&strings.home_intro).size(theme::CARD_HEADING));
-                    ui.label(
-                        RichText::new(&strings.home_hint)
-                            .size(theme::BODY)
-                            .color(c.text_muted),
-                    );
-                    ui.add_space(28.0);
-                    // The tiles share what the screen has left, above the service-area line.
-                    let room = viewport_bottom - ui.cursor().top() - BOOK_HEIGHT - 110.0;
-                    doors(ui, cx, room);
+                    ui.add_space(20.0 * space);
+                    let intro = if space < 1.0 {
+                        theme::BODY
+                    } else {
+                        theme::CARD_HEADING
+                    };
+                    ui.label(RichText::new(&strings.home_intro).size(intro));
+                    if space == 1.0 {
+                        ui.label(
+                            RichText::new(&strings.home_hint)
+                                .size(theme::BODY)
+                                .color(c.text_muted),
+                        );
+                    }
+                    ui.add_space(28.0 * space);
+                    // The tiles and the banner share what the screen has left above the
+                    // service-area line.
+                    let room = viewport_bottom - ui.cursor().top() - 48.0;
+                    doors(ui, cx, room, space < 1.0);
                     if !content.clinic.service_area.is_empty() {
-                        ui.add_space(16.0);
+                        ui.add_space(12.0 * space);
                         ui.label(
                             RichText::new(format!(
                                 "{} {}",
@@ -103,23 +118,23 @@ fn settings(ui: &mut Ui, cx: &mut Cx<'_>) {
     });
 }
 
-fn header(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>) -> bool {
+fn header(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>, side: f32) -> bool {
     let c = theme::colors(ui.ctx());
     ui.horizontal(|ui| {
         let tapped = logo.is_some_and(|logo| {
             let image = egui::Image::new(logo)
-                .fit_to_exact_size(Vec2::splat(140.0))
+                .fit_to_exact_size(Vec2::splat(side))
                 .alt_text(&content.clinic.name)
                 .sense(egui::Sense::click());
             ui.add(image).clicked()
         });
         ui.add_space(20.0);
         ui.with_layout(Layout::top_down(Align::Min), |ui| {
-            ui.add_space(16.0);
+            ui.add_space(side / 9.0);
             ui.label(
                 RichText::new(&content.clinic.name)
                     .family(theme::display())
-                    .size(theme::DISPLAY)
+                    .size(theme::DISPLAY * (side / 140.0).max(0.75))
                     .color(c.text),
             );
             ui.label(
@@ -133,47 +148,59 @@ fn header(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>) -> bool 
     .inner
 }
 
-/// A tile for each screen the registry gives a door, two columns where they fit, then
-/// the booking banner.
-fn doors(ui: &mut Ui, cx: &mut Cx<'_>, room: f32) {
+/// A tile for each screen the registry gives a door, then the booking banner: in two
+/// columns where they fit (one on a narrow screen), all in one row when two rows would
+/// not fit a short screen; `small` words on a short screen.
+fn doors(ui: &mut Ui, cx: &mut Cx<'_>, room: f32, small: bool) {
+    let gap = if small { 16.0 } else { 28.0 };
     let s = cx.strings();
     let (banners, tiles): (Vec<_>, Vec<_>) = screen::REGISTRY
         .iter()
         .filter_map(|kind| kind.door.as_ref().map(|door| (kind.key, door)))
         .partition(|(_, door)| door.banner);
-    let gap = 28.0;
-    let columns = if ui.available_width() >= 1200.0 { 2 } else { 1 };
-    let rows = tiles.len().div_ceil(columns) as f32;
-    let width = (ui.available_width() - gap * (columns as f32 - 1.0)) / columns as f32;
-    let needed = tiles
+    let full = ui.available_width();
+    let banner_needed = banners
         .iter()
-        .map(|(_, door)| {
-            let (title, note) = (door.words)(s);
-            widgets::tile_height(ui, width, title, note)
-        })
+        .map(|(_, door)| widgets::tile_height(ui, full, (door.words)(s), small))
         .fold(0.0, f32::max);
+    // (columns, tile width, tallest tile's text) for a layout.
+    let layout = |columns: usize| {
+        let width = (full - gap * (columns as f32 - 1.0)) / columns as f32;
+        let needed = tiles
+            .iter()
+            .map(|(_, door)| widgets::tile_height(ui, width, (door.words)(s), small))
+            .fold(0.0, f32::max);
+        (columns, width, needed)
+    };
+    let height_of = |(columns, _, needed): (usize, f32, f32)| {
+        let rows = tiles.len().div_ceil(columns) as f32;
+        rows * (needed + gap) + banner_needed
+    };
+    let (columns, width, needed) = match full {
+        w if w < 1100.0 => layout(1),
+        _ if height_of(layout(2)) <= room => layout(2),
+        _ => layout(tiles.len().max(1)),
+    };
+    let rows = (tiles.len().div_ceil(columns) + banners.len()) as f32;
     // At least a finger's worth of tile; more when the screen has room.
-    let height = ((room - gap * (rows - 1.0)) / rows)
-        .clamp(110.0, 340.0)
-        .max(needed);
-    let size = Vec2::new(width, height);
+    let share = ((room - gap * rows) / rows).clamp(100.0, 340.0);
+    let size = Vec2::new(width, share.max(needed));
     for row in tiles.chunks(columns) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = gap;
             for (key, door) in row {
-                let (title, note) = (door.words)(s);
-                if widgets::tile(ui, size, title, note, false).clicked() {
+                if widgets::tile(ui, size, (door.words)(s), false, small).clicked() {
                     cx.send(Command::Open(key));
                 }
             }
         });
         ui.add_space(gap - ui.spacing().item_spacing.y);
     }
+    // The banner takes what the tiles left, up to its own height.
+    let left = room - tiles.len().div_ceil(columns) as f32 * (size.y + gap);
     for (key, door) in banners {
-        let (title, note) = (door.words)(s);
-        let height = BOOK_HEIGHT.max(widgets::tile_height(ui, ui.available_width(), title, note));
-        let size = Vec2::new(ui.available_width(), height);
-        if widgets::tile(ui, size, title, note, true).clicked() {
+        let size = Vec2::new(full, left.min(BOOK_HEIGHT).max(banner_needed));
+        if widgets::tile(ui, size, (door.words)(s), true, small).clicked() {
             cx.send(Command::Open(key));
         }
     }

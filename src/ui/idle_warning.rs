@@ -5,7 +5,6 @@ use egui::{Align2, Color32, Frame, Id, Order, RichText, Sense, Ui, Vec2};
 
 use super::{theme, widgets};
 use crate::content::Strings;
-use crate::content::strings::fill;
 
 pub fn show(ui: &mut Ui, strings: &Strings, seconds_left: u64) {
     let c = theme::colors(ui.ctx());
@@ -58,5 +57,5 @@ pub fn show(ui: &mut Ui, strings: &Strings, seconds_left: u64) {
 
 /// "… will go back to the start … in {n} seconds", as shown and as spoken.
 pub fn message(strings: &Strings, seconds_left: u64) -> String {
-    fill(&strings.idle_message, &[("n", &seconds_left.to_string())])
+    strings.idle_message.fill(seconds_left as usize, &[])
 }

@@ -211,8 +211,8 @@ fn result_parts(content: &Content, outcome: &Outcome<'_>) -> Vec<Part> {
                     fill(&s.goal_none, &[("concern", concern.label)])
                 } else {
                     let treatments = join(s, &concern.treatments);
-                    fill(
-                        &s.goal_treatments,
+                    s.goal_treatments.fill(
+                        concern.treatments.len(),
                         &[("concern", concern.label), ("treatments", &treatments)],
                     )
                 }

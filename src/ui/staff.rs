@@ -58,13 +58,10 @@ pub fn pin_pad(ui: &mut Ui, strings: &Strings, staff: &mut Staff, lock: &mut Pin
                 let locked = lock.locked_for(now);
                 let message = match (locked, staff.pad_message) {
                     (Some(seconds), _) | (None, Some(PadMessage::LockedOut { seconds })) => {
-                        Some(fill(
-                            &strings.pin_locked,
-                            &[("n", &seconds.div_ceil(60).to_string())],
-                        ))
+                        Some(strings.pin_locked.fill(seconds.div_ceil(60) as usize, &[]))
                     }
                     (None, Some(PadMessage::Wrong { tries_left })) => {
-                        Some(fill(&strings.pin_wrong, &[("n", &tries_left.to_string())]))
+                        Some(strings.pin_wrong.fill(tries_left as usize, &[]))
                     }
                     (None, None) => None,
                 };

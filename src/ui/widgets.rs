@@ -71,7 +71,14 @@ pub fn card<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
 
 /// A large tappable panel with a title and a line under it (the Home doors). An
 /// `accent` tile is filled with the accent colour, for the one action that matters most.
-pub fn tile(ui: &mut Ui, size: Vec2, title: &str, note: &str, accent: bool) -> Response {
+/// A `small` tile sets its words a size down, for short screens.
+pub fn tile(
+    ui: &mut Ui,
+    size: Vec2,
+    (title, note): (&str, &str),
+    accent: bool,
+    small: bool,
+) -> Response {
     let c = theme::colors(ui.ctx());
     let (title_color, note_color) = if accent {
         (c.on_accent, c.on_accent)
@@ -80,7 +87,8 @@ pub fn tile(ui: &mut Ui, size: Vec2, title: &str, note: &str, accent: bool) -> R
     };
     // Painted, not laid out as child labels: the tile is one button to touch and to a
     // screen reader, and nothing on top of it can take its tap.
-    let (title_galley, note_galley) = tile_text(ui, size.x, title, note, title_color, note_color);
+    let (title_galley, note_galley) =
+        tile_text(ui, size.x, (title, note), (title_color, note_color), small);
     let text_height = title_galley.size().y + 8.0 + note_galley.size().y;
     // Never shorter than its text, whatever the text size.
     let size = Vec2::new(size.x, size.y.max(text_height + 2.0 * TILE_PADDING.y));
@@ -106,32 +114,36 @@ pub fn tile(ui: &mut Ui, size: Vec2, title: &str, note: &str, accent: bool) -> R
     response
 }
 
-const TILE_PADDING: Vec2 = Vec2::new(36.0, 30.0);
+const TILE_PADDING: Vec2 = Vec2::new(36.0, 20.0);
 
 /// The height a tile of `width` needs for its text, so a row of tiles can share it.
-pub fn tile_height(ui: &Ui, width: f32, title: &str, note: &str) -> f32 {
-    let (title, note) = tile_text(ui, width, title, note, Color32::BLACK, Color32::BLACK);
+pub fn tile_height(ui: &Ui, width: f32, words: (&str, &str), small: bool) -> f32 {
+    let (title, note) = tile_text(ui, width, words, (Color32::BLACK, Color32::BLACK), small);
     title.size().y + 8.0 + note.size().y + 2.0 * TILE_PADDING.y
 }
 
 fn tile_text(
     ui: &Ui,
     width: f32,
-    title: &str,
-    note: &str,
-    title_color: Color32,
-    note_color: Color32,
+    (title, note): (&str, &str),
+    (title_color, note_color): (Color32, Color32),
+    small: bool,
 ) -> (std::sync::Arc<egui::Galley>, std::sync::Arc<egui::Galley>) {
     let text_width = width - 2.0 * TILE_PADDING.x;
+    let (title_size, note_size) = if small {
+        (theme::TITLE * 0.85, theme::SMALL)
+    } else {
+        (theme::TITLE, theme::BODY)
+    };
     let title = ui.painter().layout(
         title.to_owned(),
-        egui::FontId::new(theme::TITLE, theme::display()),
+        egui::FontId::new(title_size, theme::display()),
         title_color,
         text_width,
     );
     let note = ui.painter().layout(
         note.to_owned(),
-        egui::FontId::proportional(theme::BODY),
+        egui::FontId::proportional(note_size),
         note_color,
         text_width,
     );
