@@ -1,4 +1,4 @@
-//! `kiosk --check`: every problem of a content folder and of the settings file, one per
+//! `microneedling-kiosk --check`: every problem of a content folder and of the settings file, one per
 //! line, for staff.
 
 use std::path::Path;

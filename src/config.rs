@@ -29,7 +29,7 @@ pub struct Config {
     pub state_dir: PathBuf,
     /// Where "Export counters" writes its CSV file.
     pub export_file: PathBuf,
-    /// The staff PIN, as an Argon2 hash (`kiosk --set-pin` writes it).
+    /// The staff PIN, as an Argon2 hash (`microneedling-kiosk --set-pin` writes it).
     pub pin_hash: Option<String>,
     /// The language folder every visitor starts in (the staff screen can change it).
     pub default_language: String,
@@ -165,7 +165,7 @@ fn apply(config: &mut Config, key: &str, value: &toml::Value) -> Result<(), Stri
             let hash = value
                 .as_str()
                 .filter(|h| h.starts_with("$argon2"))
-                .ok_or("`pin_hash` is not a PIN hash; set the PIN with `kiosk --set-pin`; until then the staff screen cannot be opened")?;
+                .ok_or("`pin_hash` is not a PIN hash; set the PIN with `microneedling-kiosk --set-pin`; until then the staff screen cannot be opened")?;
             config.pin_hash = Some(hash.to_owned());
         }
         "default_language" => {
@@ -246,7 +246,7 @@ mod tests {
             "c.toml:6: `window_position` must be two numbers such as [1920, 0]; using the first monitor",
             "c.toml:7: `state_dir` must be a folder or file path in quotes; using the default",
             "c.toml:8: `export_file` must be a folder or file path in quotes; using the default",
-            "c.toml:9: `pin_hash` is not a PIN hash; set the PIN with `kiosk --set-pin`; until then the staff screen cannot be opened",
+            "c.toml:9: `pin_hash` is not a PIN hash; set the PIN with `microneedling-kiosk --set-pin`; until then the staff screen cannot be opened",
             "c.toml:10: unknown setting `colour`; the settings are: kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language",
         ];
         assert_eq!(lines, expected);
