@@ -15,7 +15,8 @@ use crate::files;
 pub struct Config {
     /// Fullscreen, no decorations, hidden pointer, close refused without the staff PIN.
     pub kiosk: bool,
-    /// The content folder; `None` for `./content` when present, else the built-in copy.
+    /// The content folder; `None` for `./content` when present, else the installed
+    /// `/usr/share/microneedling-kiosk/content`, else the built-in copy.
     pub content: Option<PathBuf>,
     /// Where the window opens, in screen pixels: picks the monitor in kiosk mode.
     pub window_position: Option<[f32; 2]>,

@@ -15,7 +15,8 @@ use kiosk::{config, files, pin};
 #[command(version, about)]
 struct Args {
     /// Content folder to show [default: the settings' `content`, else ./content when
-    /// present, else the built-in copy]
+    /// present, else /usr/share/microneedling-kiosk/content when installed, else the
+    /// built-in copy]
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,
 
