@@ -167,6 +167,9 @@ fn apply(config: &mut Config, key: &str, value: &toml::Value) -> Result<(), Stri
                 .as_str()
                 .filter(|h| h.starts_with("$argon2"))
                 .ok_or("`pin_hash` is not a PIN hash; set the PIN with `microneedling-kiosk --set-pin`; until then the staff screen cannot be opened")?;
+            crate::pin::check_hash(hash).map_err(|reason| {
+                format!("`pin_hash` is damaged: {reason}; set the PIN again with `microneedling-kiosk --set-pin`; until then the staff screen cannot be opened")
+            })?;
             config.pin_hash = Some(hash.to_owned());
         }
         "default_language" => {
@@ -251,6 +254,26 @@ mod tests {
             "c.toml:10: unknown setting `colour`; the settings are: kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language",
         ];
         assert_eq!(lines, expected);
+    }
+
+    #[test]
+    fn a_damaged_pin_hash_is_reported_with_its_line_and_not_used() {
+        let whole = crate::pin::hash("2468").unwrap();
+        let (config, problems) =
+            parse(&format!("kiosk = true\npin_hash = \"{whole}\"\n"), "c.toml");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.pin_hash.as_deref(), Some(whole.as_str()));
+
+        let cut = &whole[..whole.len() - 5];
+        let (config, problems) = parse(&format!("kiosk = true\npin_hash = \"{cut}\"\n"), "c.toml");
+        assert_eq!(config.pin_hash, None);
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(
+            lines[0].starts_with("c.toml:2: `pin_hash` is damaged: ")
+                && lines[0].ends_with("; set the PIN again with `microneedling-kiosk --set-pin`; until then the staff screen cannot be opened"),
+            "{lines:?}"
+        );
     }
 
     #[test]
