@@ -12,6 +12,7 @@ pub mod counters;
 pub mod files;
 pub mod idle;
 pub mod input;
+pub mod logging;
 pub mod pin;
 pub mod qr;
 pub mod questionnaire;
