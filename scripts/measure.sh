@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 idle_secs=${1:-60}
 cargo build --release --quiet
-binary=target/release/kiosk
+binary=${CARGO_TARGET_DIR:-target}/release/microneedling-kiosk
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 

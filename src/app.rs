@@ -215,7 +215,7 @@ impl KioskApp {
             self.draw_screen(ui);
         }));
         if drawn.is_err() {
-            eprintln!("kiosk: a screen failed; starting over on Home");
+            log::error!("a screen failed; starting over on Home");
             self.wipe();
             self.kiosk.counters.record(|c| c.screen_failures += 1);
             ui.ctx().request_repaint();
@@ -468,8 +468,8 @@ impl KioskApp {
             ctx.request_repaint_after(Duration::from_secs_f64(due_in));
         }
         if let Some(started) = self.window.started.take() {
-            eprintln!(
-                "kiosk: first frame built {} ms after start",
+            log::info!(
+                "first frame built {} ms after start",
                 started.elapsed().as_millis()
             );
         }

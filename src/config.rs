@@ -15,7 +15,8 @@ use crate::problems::LineIndex;
 pub struct Config {
     /// Fullscreen, no decorations, hidden pointer, close refused without the staff PIN.
     pub kiosk: bool,
-    /// The content folder; `None` for `./content` when present, else the built-in copy.
+    /// The content folder; `None` for `./content` when present, else the installed
+    /// `/usr/share/microneedling-kiosk/content`, else the built-in copy.
     pub content: Option<PathBuf>,
     /// Where the window opens, in screen pixels: picks the monitor in kiosk mode.
     pub window_position: Option<[f32; 2]>,
@@ -29,7 +30,7 @@ pub struct Config {
     pub state_dir: PathBuf,
     /// Where "Export counters" writes its CSV file.
     pub export_file: PathBuf,
-    /// The staff PIN, as an Argon2 hash (`kiosk --set-pin` writes it).
+    /// The staff PIN, as an Argon2 hash (`microneedling-kiosk --set-pin` writes it).
     pub pin_hash: Option<String>,
     /// The language folder every visitor starts in (the staff screen can change it).
     pub default_language: String,
@@ -170,7 +171,10 @@ fn apply(config: &mut Config, key: &str, value: &toml::Value) -> Result<(), Stri
             let hash = value
                 .as_str()
                 .filter(|h| h.starts_with("$argon2"))
-                .ok_or("`pin_hash` is not a PIN hash; set the PIN with `kiosk --set-pin`; until then the staff screen cannot be opened")?;
+                .ok_or("`pin_hash` is not a PIN hash; set the PIN with `microneedling-kiosk --set-pin`; until then the staff screen cannot be opened")?;
+            crate::pin::check_hash(hash).map_err(|reason| {
+                format!("`pin_hash` is damaged: {reason}; set the PIN again with `microneedling-kiosk --set-pin`; until then the staff screen cannot be opened")
+            })?;
             config.pin_hash = Some(hash.to_owned());
         }
         "default_language" => {
@@ -264,10 +268,30 @@ mod tests {
             "c.toml:6: `window_position` must be two numbers such as [1920, 0]; using the first monitor",
             "c.toml:7: `state_dir` must be a folder or file path in quotes; using the default",
             "c.toml:8: `export_file` must be a folder or file path in quotes; using the default",
-            "c.toml:9: `pin_hash` is not a PIN hash; set the PIN with `kiosk --set-pin`; until then the staff screen cannot be opened",
+            "c.toml:9: `pin_hash` is not a PIN hash; set the PIN with `microneedling-kiosk --set-pin`; until then the staff screen cannot be opened",
             "c.toml:10: unknown setting `colour`; the settings are: kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume",
         ];
         assert_eq!(lines, expected);
+    }
+
+    #[test]
+    fn a_damaged_pin_hash_is_reported_with_its_line_and_not_used() {
+        let whole = crate::pin::hash("2468").unwrap();
+        let (config, problems) =
+            parse(&format!("kiosk = true\npin_hash = \"{whole}\"\n"), "c.toml");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.pin_hash.as_deref(), Some(whole.as_str()));
+
+        let cut = &whole[..whole.len() - 5];
+        let (config, problems) = parse(&format!("kiosk = true\npin_hash = \"{cut}\"\n"), "c.toml");
+        assert_eq!(config.pin_hash, None);
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(
+            lines[0].starts_with("c.toml:2: `pin_hash` is damaged: ")
+                && lines[0].ends_with("; set the PIN again with `microneedling-kiosk --set-pin`; until then the staff screen cannot be opened"),
+            "{lines:?}"
+        );
     }
 
     #[test]

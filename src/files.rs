@@ -53,20 +53,67 @@ pub fn unix_now() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-/// The calendar date (UTC) of a Unix time, as `YYYY-MM-DD`.
+/// The clinic's calendar date (the machine's local time zone: `TZ`, else
+/// `/etc/localtime`) at a Unix time, as `YYYY-MM-DD`.
 pub fn date_of(unix_seconds: u64) -> String {
-    // Howard Hinnant's days-to-civil algorithm.
-    let days = (unix_seconds / 86_400) as i64 + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    date_in(unix_seconds, &chrono::Local)
+}
+
+/// The calendar date at a Unix time in the time zone `zone`, as `YYYY-MM-DD`.
+pub fn date_in<Tz: chrono::TimeZone>(unix_seconds: u64, zone: &Tz) -> String {
+    let utc = i64::try_from(unix_seconds)
+        .ok()
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .unwrap_or_default();
+    let date = utc.with_timezone(zone).date_naive();
+    format!("{date}")
+}
+
+/// The lock file, in the state folder, that keeps a second kiosk from starting.
+pub const LOCK_FILE: &str = "kiosk.lock";
+
+/// Why the kiosk cannot have its state folder to itself.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LockError {
+    /// Another kiosk holds the lock (its process id, when it wrote one).
+    AlreadyRunning { lock: PathBuf, pid: Option<u32> },
+    /// The lock could not be taken at all (a read-only or odd file system).
+    Unavailable(String),
+}
+
+/// Takes the single-kiosk lock in `state_dir` (an advisory `flock`, released by the
+/// system when the process ends however it ends, so a crash never leaves it stale).
+/// Keep the returned file open for as long as the kiosk runs.
+pub fn lock_instance(state_dir: &Path) -> Result<std::fs::File, LockError> {
+    let path = state_dir.join(LOCK_FILE);
+    let unavailable = |e: std::io::Error| {
+        LockError::Unavailable(format!("{} cannot be locked: {e}", path.display()))
+    };
+    std::fs::create_dir_all(state_dir).map_err(unavailable)?;
+    // Not truncated on opening: the running kiosk's process id stays readable.
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(unavailable)?;
+    match file.try_lock() {
+        Ok(()) => {
+            // Only informative (the lock itself is what counts), so a failed write is fine.
+            let _ = file
+                .set_len(0)
+                .and_then(|()| writeln!(file, "{}", std::process::id()));
+            Ok(file)
+        }
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let pid = std::fs::read_to_string(&path)
+                .ok()
+                .and_then(|text| text.trim().parse().ok());
+            Err(LockError::AlreadyRunning { lock: path, pid })
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(unavailable(e)),
+    }
 }
 
 #[cfg(test)]
@@ -75,9 +122,33 @@ mod tests {
 
     #[test]
     fn dates_of_known_days() {
-        assert_eq!(date_of(0), "1970-01-01");
-        assert_eq!(date_of(951_782_400), "2000-02-29");
-        assert_eq!(date_of(1_795_737_600), "2026-11-27");
+        let utc = chrono::Utc;
+        assert_eq!(date_in(0, &utc), "1970-01-01");
+        assert_eq!(date_in(951_782_400, &utc), "2000-02-29");
+        assert_eq!(date_in(1_795_737_600, &utc), "2026-11-27");
+        // Midnight UTC is still the evening before in Chicago (UTC-6 in November).
+        let chicago_winter = chrono::FixedOffset::west_opt(6 * 3600).unwrap();
+        assert_eq!(date_in(1_795_737_600, &chicago_winter), "2026-11-26");
+        assert_eq!(
+            date_in(1_795_737_600 + 6 * 3600, &chicago_winter),
+            "2026-11-27"
+        );
+    }
+
+    #[test]
+    fn a_second_lock_is_refused_until_the_first_is_released() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state");
+        let first = lock_instance(&state).unwrap();
+        match lock_instance(&state) {
+            Err(LockError::AlreadyRunning { lock, pid }) => {
+                assert_eq!(lock, state.join(LOCK_FILE));
+                assert_eq!(pid, Some(std::process::id()));
+            }
+            other => panic!("the second lock was not refused: {other:?}"),
+        }
+        drop(first);
+        assert!(lock_instance(&state).is_ok());
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod counters;
 pub mod files;
 pub mod idle;
 pub mod input;
+pub mod logging;
 pub mod pin;
 pub mod problems;
 pub mod qr;

@@ -1,21 +1,26 @@
 //! Parses the command line and starts the kiosk window (or checks content, or sets the
 //! staff PIN).
 
-use std::io::BufRead;
+use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 use kiosk::app::{KioskApp, Options};
 use kiosk::content::{self, Source};
-use kiosk::{config, files, pin};
+use kiosk::files::LockError;
+use kiosk::{config, files, logging, pin};
+
+/// The exit status when another kiosk already runs with the same state folder.
+const ALREADY_RUNNING: u8 = 3;
 
 /// Microneedling education kiosk for the spa's waiting room.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(name = "microneedling-kiosk", version, about)]
 struct Args {
     /// Content folder to show [default: the settings' `content`, else ./content when
-    /// present, else the built-in copy]
+    /// present, else /usr/share/microneedling-kiosk/content when installed, else the
+    /// built-in copy]
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,
 
@@ -41,8 +46,8 @@ struct Args {
     #[arg(long, value_name = "DIR")]
     check: Option<Option<PathBuf>>,
 
-    /// Set the staff PIN (4 to 8 digits, read twice from standard input); only its hash
-    /// is stored, in the settings file.
+    /// Set the staff PIN (4 to 8 digits, typed twice without being shown, or two lines on
+    /// standard input); only its hash is stored, in the settings file.
     #[arg(long)]
     set_pin: bool,
 }
@@ -50,6 +55,7 @@ struct Args {
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let args = Args::parse();
+    logging::init();
     let config_path = args
         .config
         .clone()
@@ -71,9 +77,28 @@ fn main() -> ExitCode {
         };
     }
 
+    // One kiosk per state folder: two would fight over the counters and the PIN lockout.
+    let _lock = match files::lock_instance(&config.state_dir) {
+        Ok(lock) => Some(lock),
+        Err(LockError::AlreadyRunning { lock, pid }) => {
+            let process = pid.map_or_else(String::new, |pid| format!(" (process {pid})"));
+            log::error!(
+                "another kiosk{process} is already running with the state folder {}; this one exits. Stop that one first (lock file: {}).",
+                config.state_dir.display(),
+                lock.display()
+            );
+            return ExitCode::from(ALREADY_RUNNING);
+        }
+        Err(LockError::Unavailable(e)) => {
+            log::warn!("{e}; starting without the single-kiosk lock");
+            None
+        }
+    };
+
     let loaded = content::load(&Source::resolve(content_dir));
+    log::info!("showing {}", loaded.summary());
     for problem in loaded.problems.iter().chain(&config_problems) {
-        eprintln!("{problem}");
+        log::warn!("{problem}");
     }
     let fullscreen = args.fullscreen || config.kiosk;
     let mut viewport = egui::ViewportBuilder::default()
@@ -109,24 +134,38 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("the kiosk window could not start: {e}");
+            log::error!("the kiosk window could not start: {e}");
             ExitCode::FAILURE
         }
     }
 }
 
 fn set_pin(config_path: &std::path::Path) -> ExitCode {
-    eprintln!("New staff PIN (4 to 8 digits), then the same again:");
-    let mut lines = std::io::stdin().lock().lines();
-    let mut read = || {
-        lines
-            .next()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-            .trim()
-            .to_owned()
+    let (first, second) = if std::io::stdin().is_terminal() {
+        // Typed on the terminal: not shown, not even as stars.
+        let ask = |prompt: &str| {
+            rpassword::prompt_password(prompt)
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
+        };
+        (
+            ask("New staff PIN (4 to 8 digits, not shown): "),
+            ask("The same PIN again: "),
+        )
+    } else {
+        // Piped, e.g. `printf '2468\n2468\n' | microneedling-kiosk --set-pin`.
+        let mut lines = std::io::stdin().lock().lines();
+        let mut read = || {
+            lines
+                .next()
+                .and_then(Result::ok)
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
+        };
+        (read(), read())
     };
-    let (first, second) = (read(), read());
     let result = if first != second {
         Err("the two PINs differ".to_owned())
     } else {

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::{Algorithm, Argon2, MIN_SALT_LEN, Params, PasswordHash};
 use serde::{Deserialize, Serialize};
 
 use crate::files;
@@ -30,6 +30,29 @@ pub fn hash(pin: &str) -> Result<String, String> {
         .hash_password(pin.as_bytes())
         .map(|h| h.to_string())
         .map_err(|e| format!("the PIN could not be hashed: {e}"))
+}
+
+/// Whether `hash` is a whole PIN hash such as `--set-pin` writes: an Argon2 PHC string
+/// with its parameters, a salt and the full hash. A damaged or cut-short one would refuse
+/// every PIN without a word, so the settings report it instead.
+pub fn check_hash(hash: &str) -> Result<(), String> {
+    let parsed = PasswordHash::new(hash).map_err(|e| format!("it cannot be read ({e})"))?;
+    Algorithm::try_from(parsed.algorithm.as_str())
+        .map_err(|_| format!("`{}` is not an Argon2 hash", parsed.algorithm))?;
+    Params::try_from(&parsed).map_err(|e| format!("its parameters are wrong ({e})"))?;
+    let salt = parsed.salt.ok_or("its salt is missing")?;
+    if salt.len() < MIN_SALT_LEN {
+        return Err(format!("its salt is only {} bytes", salt.len()));
+    }
+    let output = parsed.hash.ok_or("its hash part is missing")?;
+    if output.len() != Params::DEFAULT_OUTPUT_LEN {
+        return Err(format!(
+            "its hash part is {} bytes instead of {}: cut short?",
+            output.len(),
+            Params::DEFAULT_OUTPUT_LEN
+        ));
+    }
+    Ok(())
 }
 
 /// Hashes `pin` into the settings file at `config_path`, keeping its other settings.
@@ -155,5 +178,23 @@ mod tests {
         assert!(check_format("123").is_err());
         assert!(check_format("12a4").is_err());
         assert!(hash("12").is_err());
+    }
+
+    #[test]
+    fn a_whole_hash_passes_and_every_cut_or_damaged_one_is_reported() {
+        let whole = hash("2468").unwrap();
+        assert_eq!(check_hash(&whole), Ok(()));
+        for end in 0..whole.len() {
+            assert!(check_hash(&whole[..end]).is_err(), "{}", &whole[..end]);
+        }
+        for damaged in [
+            whole.replace("$argon2id$", "$argon2x$"),
+            whole.replace("m=", "q="),
+            whole.replace("$v=19$", "$v=19$$"),
+            format!("{whole}*"),
+            whole.replacen('$', " ", 1),
+        ] {
+            assert!(check_hash(&damaged).is_err(), "{damaged}");
+        }
     }
 }

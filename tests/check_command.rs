@@ -1,18 +1,18 @@
-//! `kiosk --check`: output and exit codes, run as a staff member would.
+//! `microneedling-kiosk --check`: output and exit codes, run as a staff member would.
 
 mod common;
 
 use std::process::Command;
 
-/// Runs `kiosk --check DIR` with the settings file `config` (which need not exist).
+/// Runs `microneedling-kiosk --check DIR` with the settings file `config` (which need not exist).
 fn check_with(dir: &std::path::Path, config: &std::path::Path) -> (String, Option<i32>) {
-    let output = Command::new(env!("CARGO_BIN_EXE_kiosk"))
+    let output = Command::new(env!("CARGO_BIN_EXE_microneedling-kiosk"))
         .arg("--check")
         .arg(dir)
         .arg("--config")
         .arg(config)
         .output()
-        .expect("run kiosk --check");
+        .expect("run microneedling-kiosk --check");
     (
         String::from_utf8(output.stdout).unwrap(),
         output.status.code(),

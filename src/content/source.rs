@@ -20,12 +20,22 @@ pub enum Read {
     Failed(String),
 }
 
+/// Where the Debian package installs the shipped content.
+pub const SYSTEM_FOLDER: &str = "/usr/share/microneedling-kiosk/content";
+
 impl Source {
-    /// The folder given on the command line, else `./content` when present, else built in.
+    /// The folder given (command line or settings), else `./content` when present, else
+    /// the installed [`SYSTEM_FOLDER`] when present, else built in.
     pub fn resolve(explicit: Option<PathBuf>) -> Self {
+        Self::resolve_in(explicit, Path::new("content"), Path::new(SYSTEM_FOLDER))
+    }
+
+    /// [`Self::resolve`] with the local and the system folder given.
+    pub fn resolve_in(explicit: Option<PathBuf>, local: &Path, system: &Path) -> Self {
         match explicit {
             Some(dir) => Self::Folder(dir),
-            None if Path::new("content").is_dir() => Self::Folder(PathBuf::from("content")),
+            None if local.is_dir() => Self::Folder(local.to_path_buf()),
+            None if system.is_dir() => Self::Folder(system.to_path_buf()),
             None => Self::BuiltIn,
         }
     }
@@ -108,4 +118,25 @@ impl Source {
 /// A file of the built-in copy.
 pub fn built_in(relative: &str) -> Option<&'static [u8]> {
     BUILT_IN.get_file(relative).map(|f| f.contents())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_installed_folder_comes_after_the_given_and_the_local_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let local = dir.path().join("content");
+        let system = dir.path().join("usr/share/microneedling-kiosk/content");
+        let given = PathBuf::from("/somewhere/else");
+        let resolve = |explicit: Option<PathBuf>| Source::resolve_in(explicit, &local, &system);
+
+        assert_eq!(resolve(None), Source::BuiltIn);
+        std::fs::create_dir_all(&system).unwrap();
+        assert_eq!(resolve(None), Source::Folder(system.clone()));
+        std::fs::create_dir_all(&local).unwrap();
+        assert_eq!(resolve(None), Source::Folder(local.clone()));
+        assert_eq!(resolve(Some(given.clone())), Source::Folder(given));
+    }
 }

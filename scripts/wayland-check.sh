@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Proves the Wayland path draws: runs the kiosk with --kiosk inside cage (the waiting-room
+# compositor) with software rendering only, takes a screenshot with grim and checks that
+# it shows Home over the whole screen: the kiosk's cream background over most of it, the
+# clinic's green logo and accent, and no black, which is what cage shows where the kiosk
+# did not draw. Two runs:
+#   portrait   cage's headless backend, rotated with -r (the unit's portrait option): 720x1280
+#   landscape  cage's X11 backend in a 1920x1080 Xvfb, its window resized to 1920x1080
+# Why not headless in landscape: Debian 12's cage 0.1.4 (wlroots 0.15) gives a headless
+# output a fixed 1280x720 that nothing can change (no output management), and shows a
+# full-screen client's buffer directly ("direct scan-out"); a screenshot then forces one
+# composited frame with no damage and grim gets a stale, all-black picture although the
+# kiosk drew (see the README). A rotated or nested output is composited, so what grim
+# gets is what the kiosk drew.
+#
+# Needs the Debian packages cage, xwayland (Debian 12's cage does not start without it),
+# grim, imagemagick, xvfb, xdotool and x11-utils, and Mesa's software OpenGL (libegl-mesa0,
+# libgl1-mesa-dri).
+#
+# Usage: scripts/wayland-check.sh [BINARY [FOLDER]]
+#   BINARY  default: the installed /usr/bin/microneedling-kiosk, else the release build
+#   FOLDER  where the screenshots go (wayland-portrait.png, wayland-landscape.png);
+#           default: the current folder
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+binary=${1:-}
+if [ -z "$binary" ]; then
+  if [ -x /usr/bin/microneedling-kiosk ]; then
+    binary=/usr/bin/microneedling-kiosk
+  else
+    binary=${CARGO_TARGET_DIR:-$here/target}/release/microneedling-kiosk
+  fi
+fi
+binary=$(realpath "$binary")
+shots=$(realpath -m "${2:-.}")
+mkdir -p "$shots"
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+chmod 0755 "$work"
+
+# cage refuses to run as root, as it should: as root (CI), run it as the package's user,
+# as the waiting-room unit does, else as nobody.
+run_as=()
+if [ "$(id -u)" = 0 ]; then
+  user=${WAYLAND_CHECK_USER:-microneedling-kiosk}
+  id "$user" >/dev/null 2>&1 || user=nobody
+  run_as=(runuser -u "$user" --)
+fi
+
+# start_cage NAME [ENV=VALUE...] -- [CAGE OPTIONS]: cage with the kiosk inside, in the
+# background, its log in $work/NAME/log and its runtime folder in $work/NAME/runtime.
+start_cage() {
+  local name=$1
+  shift
+  local env=()
+  while [ "$1" != "--" ]; do env+=("$1"); shift; done
+  shift
+  local dir=$work/$name
+  mkdir -p "$dir/runtime"
+  chmod 0700 "$dir/runtime"
+  printf 'state_dir = "%s"\n' "$dir/state" >"$dir/config.toml"
+  : >"$dir/log"
+  if [ ${#run_as[@]} -gt 0 ]; then chown -R "$user" "$dir"; fi
+  (cd "$dir" &&
+    exec "${run_as[@]}" env XDG_RUNTIME_DIR="$dir/runtime" WLR_RENDERER=pixman \
+      WLR_LIBINPUT_NO_DEVICES=1 "${env[@]}" \
+      cage "$@" -- "$binary" --kiosk --config "$dir/config.toml") >"$dir/log" 2>&1 &
+  pids+=($!)
+  cage_pid=$!
+}
+
+# wait_for_first_frame NAME: until the kiosk says it built its first frame.
+wait_for_first_frame() {
+  local log=$work/$1/log
+  for _ in $(seq 1 300); do
+    if grep -q "first frame built" "$log"; then return 0; fi
+    if ! kill -0 "$cage_pid" 2>/dev/null; then
+      echo "wayland-check: $1: cage ended before the kiosk drew anything:" >&2
+      cat "$log" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+  echo "wayland-check: $1: no first frame after 30 s:" >&2
+  cat "$log" >&2
+  return 1
+}
+
+# screenshot NAME FILE: grim on that cage's Wayland display.
+screenshot() {
+  local runtime=$work/$1/runtime socket
+  socket=$(cd "$runtime" && ls | grep -E '^wayland-[0-9]+$' | head -n 1)
+  XDG_RUNTIME_DIR=$runtime WAYLAND_DISPLAY=$socket grim "$2"
+}
+
+# count_near FILE COLOUR FUZZ: how many pixels are that colour, give or take FUZZ.
+count_near() {
+  local share
+  share=$(convert "$1" -alpha off -fuzz "$3" -fill white +opaque "$2" -fill black -opaque "$2" \
+    -negate -format '%[fx:mean]' info:)
+  awk -v share="$share" -v w="$(identify -format '%w' "$1")" -v h="$(identify -format '%h' "$1")" \
+    'BEGIN { printf "%d\n", share * w * h + 0.5 }'
+}
+
+# check NAME FILE WxH: the screenshot shows Home on the whole screen.
+check() {
+  local name=$1 shot=$2 expected=$3 size total cream green black fail=0
+  size=$(identify -format '%wx%h' "$shot")
+  total=$(( $(identify -format '%w' "$shot") * $(identify -format '%h' "$shot") ))
+  # The theme's background #FAF6F0 and, within 4 %, its cards' #FFFDF9.
+  cream=$(count_near "$shot" '#FAF6F0' 4%)
+  # The logo's green, which is also the accent colour.
+  green=$(count_near "$shot" '#2E6A62' 8%)
+  black=$(count_near "$shot" '#000000' 0)
+  printf 'wayland-check: %s: %s screenshot %s: cream %s of %s pixels (%s %%), green %s, black %s\n' \
+    "$name" "$size" "$shot" "$cream" "$total" $((cream * 100 / total)) "$green" "$black"
+  if [ "$size" != "$expected" ]; then
+    echo "wayland-check: $name: FAIL: the screen is $size, not $expected" >&2; fail=1
+  fi
+  if [ $((cream * 100)) -lt $((total * 60)) ]; then
+    echo "wayland-check: $name: FAIL: the kiosk's background covers less than 60 % of the screen" >&2; fail=1
+  fi
+  if [ $((black * 1000)) -gt "$total" ]; then
+    echo "wayland-check: $name: FAIL: more than 0.1 % of the screen is black (not drawn by the kiosk)" >&2; fail=1
+  fi
+  if [ "$green" -lt 2000 ]; then
+    echo "wayland-check: $name: FAIL: the clinic's logo is not on screen" >&2; fail=1
+  fi
+  echo "wayland-check: $name: the kiosk's log under cage:"
+  sed 's/^/  /' "$work/$name/log"
+  return "$fail"
+}
+
+passed=0
+
+# Portrait on the headless backend.
+start_cage portrait WLR_BACKENDS=headless WLR_HEADLESS_OUTPUTS=1 -- -r
+wait_for_first_frame portrait
+sleep 2
+screenshot portrait "$shots/wayland-portrait.png"
+if check portrait "$shots/wayland-portrait.png" 720x1280; then passed=$((passed + 1)); fi
+
+# Landscape 1920x1080: cage's X11 backend in Xvfb; its window (the output) is resized to
+# the whole X screen, and the kiosk follows.
+display=:${WAYLAND_CHECK_X_DISPLAY:-71}
+Xvfb "$display" -screen 0 1920x1080x24 -ac -nolisten tcp >"$work/xvfb.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 50); do
+  if xwininfo -display "$display" -root >/dev/null 2>&1; then break; fi
+  sleep 0.1
+done
+start_cage landscape WLR_BACKENDS=x11 DISPLAY="$display" -- -d
+wait_for_first_frame landscape
+# cage's output is the only window on that X screen.
+window=$(xwininfo -display "$display" -root -children | awk '/^ +0x/ {print $1; exit}')
+DISPLAY=$display xdotool windowsize "$window" 1920 1080
+sleep 3
+screenshot landscape "$shots/wayland-landscape.png"
+if check landscape "$shots/wayland-landscape.png" 1920x1080; then passed=$((passed + 1)); fi
+
+if [ "$passed" != 2 ]; then
+  echo "wayland-check: FAIL: $passed of 2 screenshots show Home" >&2
+  exit 1
+fi
+echo "wayland-check: OK: Home fills the screen under cage, portrait and landscape"
