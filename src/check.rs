@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use crate::config;
-use crate::content::{self, Problem, Source};
+use crate::content::markdown::plain_lines;
+use crate::content::{self, Loaded, Problem, Source, readability};
 use crate::questionnaire;
 
 /// The report to print and whether everything is clean.
@@ -42,6 +43,7 @@ pub fn run(source: &Source, config_path: &Path) -> (String, bool) {
     }
     let mut report: String = problems.iter().map(|p| format!("{p}\n")).collect();
     report.extend(notes.iter().map(|n| format!("{n}\n")));
+    report.extend(reading_grades(&loaded).iter().map(|g| format!("{g}\n")));
     if problems.is_empty() {
         report.push_str(&format!("{} - no problems found", loaded.summary()));
         (report, true)
@@ -52,4 +54,81 @@ pub fn run(source: &Source, config_path: &Path) -> (String, bool) {
         ));
         (report, false)
     }
+}
+
+/// One line per text a visitor reads: its reading grade, and a note where it is above
+/// [`readability::MAX_GRADE`]. Notes, not problems: a long sentence must not stop a
+/// content update, but staff should see it.
+pub fn reading_grades(loaded: &Loaded) -> Vec<String> {
+    let mut lines = Vec::new();
+    for index in 0..loaded.language_count() {
+        let code = loaded.language_code(index);
+        let content = loaded.language(index);
+        let mut texts: Vec<(String, String)> = content
+            .guide
+            .iter()
+            .map(|page| (format!("{code}/guide/{}", page.file), page_text(page)))
+            .collect();
+        let faq = content
+            .faq
+            .entries
+            .iter()
+            .flat_map(|e| std::iter::once(e.question.clone()).chain(plain_lines(&e.answer)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        texts.push((format!("{code}/faq.md"), faq));
+        texts.push((
+            format!("{code}/questionnaire.toml (results)"),
+            results_text(&content.questionnaire),
+        ));
+        for (name, text) in texts {
+            let Some(grade) = readability::grade(&text, code) else {
+                continue;
+            };
+            let flag = if grade > readability::MAX_GRADE {
+                format!(
+                    " - above grade {}: use shorter sentences and plainer words",
+                    readability::MAX_GRADE
+                )
+            } else {
+                String::new()
+            };
+            lines.push(format!(
+                "reading grade {grade:.1}: {}{flag}",
+                loaded.source.display_path(&name)
+            ));
+        }
+    }
+    lines
+}
+
+fn page_text(page: &content::GuidePage) -> String {
+    let mut lines = vec![page.title.clone()];
+    for card in &page.cards {
+        lines.extend(card.heading.as_ref().map(|h| h.plain()));
+        lines.extend(plain_lines(&card.blocks));
+    }
+    lines.join("\n")
+}
+
+/// What any result can say: titles, intros, reasons, expectations and notes.
+fn results_text(questionnaire: &questionnaire::Questionnaire) -> String {
+    let mut lines: Vec<String> = questionnaire
+        .results
+        .iter()
+        .flat_map(|r| [r.title.clone(), r.intro.clone()])
+        .collect();
+    for rule in &questionnaire.rules {
+        match &rule.effect {
+            questionnaire::Effect::Result { reason, .. } => lines.extend(reason.clone()),
+            questionnaire::Effect::Note { text, .. } => lines.push(text.clone()),
+        }
+    }
+    lines.extend(
+        questionnaire
+            .expectations
+            .iter()
+            .flat_map(|(_, points, _)| points.clone()),
+    );
+    lines.join("\n")
 }

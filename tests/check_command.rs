@@ -68,3 +68,61 @@ fn a_wrong_setting_is_reported_too() {
         "{out}"
     );
 }
+
+#[test]
+fn every_page_gets_a_reading_grade_and_no_shipped_text_is_above_grade_8() {
+    let (out, _) = check(&common::shipped_content());
+    let grades: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("reading grade "))
+        .collect();
+    // 11 guide pages, the FAQ and the results, in each of the two languages.
+    assert_eq!(grades.len(), 2 * 13, "{out}");
+    assert!(grades.iter().all(|l| !l.contains("above grade")), "{out}");
+}
+
+#[test]
+fn a_page_of_long_sentences_is_flagged_but_does_not_fail_the_check() {
+    let dir = common::content_copy();
+    let page = dir.path().join("en/guide/05-sessions.md");
+    let long = "Notwithstanding considerable individual variability attributable to physiological, dermatological and environmental determinants, practitioners conventionally recommend administering consecutive microneedling procedures at intervals approximating four to six weeks, contingent upon satisfactory cutaneous recovery.";
+    let text = std::fs::read_to_string(&page).unwrap() + "\n## More\n\n" + long + "\n";
+    std::fs::write(&page, text).unwrap();
+    let (out, code) = check(dir.path());
+    assert_eq!(code, Some(0), "{out}");
+    let line = out
+        .lines()
+        .find(|l| {
+            l.ends_with(
+                "en/guide/05-sessions.md - above grade 8: use shorter sentences and plainer words",
+            )
+        })
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(line.starts_with("reading grade "), "{line}");
+}
+
+#[test]
+fn empty_contact_details_are_setup_notes_and_a_placeholder_fails_with_its_line() {
+    let (out, code) = check(&common::shipped_content());
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("setup: contact details not filled in yet (phone, address, booking_url)"),
+        "{out}"
+    );
+    let dir = common::content_copy();
+    let clinic = dir.path().join("en/clinic.toml");
+    let text = std::fs::read_to_string(&clinic)
+        .unwrap()
+        .replace("phone = \"\"", "phone = \"(312) 555-0142\"");
+    let line = 1 + text.lines().position(|l| l.starts_with("phone")).unwrap();
+    std::fs::write(&clinic, text).unwrap();
+    let (out, code) = check(dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains(&format!(
+            "{}:{line}: `phone` is a fictional 555-01xx phone number",
+            clinic.display()
+        )),
+        "{out}"
+    );
+}

@@ -95,6 +95,33 @@ fn home_shows_every_choice_without_scrolling_on_each_screen_size() {
     }
 }
 
+/// Home's layout must not depend on where it is scrolled: a layout that did would change
+/// the scroll range, which would change the layout, and the kiosk would never rest.
+#[test]
+fn home_settles_wherever_it_is_scrolled_at_every_text_size() {
+    for size in [LANDSCAPE, PORTRAIT, Vec2::new(1280.0, 800.0)] {
+        for text_size in TextSize::ALL {
+            let (mut harness, _, _state) = kiosk(size);
+            harness.state_mut().visitor.text_size = text_size;
+            harness.run();
+            for dy in [-400.0, -150.0, 300.0] {
+                let from = egui::pos2(size.x / 2.0, size.y / 2.0);
+                harness.hover_at(from);
+                harness.drag_at(from);
+                harness.step();
+                harness.hover_at(from + egui::vec2(0.0, dy));
+                harness.step();
+                harness.drop_at(from + egui::vec2(0.0, dy));
+                assert!(
+                    harness.try_run().is_ok(),
+                    "{size:?} at {}% keeps repainting after a drag of {dy}",
+                    text_size.percent()
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn the_guide_pages_forward_to_the_end_and_back_to_the_start() {
     let (mut harness, content, _state) = kiosk(LANDSCAPE);

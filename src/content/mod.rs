@@ -10,6 +10,7 @@ pub mod guide;
 pub mod logo;
 pub mod markdown;
 mod parity;
+pub mod readability;
 pub mod source;
 pub mod strings;
 pub mod text;

@@ -50,7 +50,7 @@ impl screen::Screen for CompareScreen {
         for row in &compare.rows {
             parts.extend(row_speech(compare, row));
         }
-        parts.extend(markdown_view::plain_lines(&compare.notes));
+        parts.extend(crate::content::markdown::plain_lines(&compare.notes));
         parts
     }
 }

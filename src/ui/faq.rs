@@ -63,7 +63,7 @@ impl screen::Screen for Faq {
         let mut parts = Vec::new();
         for entry in self.open.iter().filter_map(|&i| entries.get(i)) {
             parts.push(entry.question.clone());
-            parts.extend(markdown_view::plain_lines(&entry.answer));
+            parts.extend(crate::content::markdown::plain_lines(&entry.answer));
         }
         parts
     }

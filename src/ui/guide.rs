@@ -95,7 +95,7 @@ impl screen::Screen for Guide {
         let mut parts = vec![page.title.clone()];
         for card in &page.cards {
             parts.extend(card.heading.as_ref().map(|h| h.plain()));
-            parts.extend(markdown_view::plain_lines(&card.blocks));
+            parts.extend(crate::content::markdown::plain_lines(&card.blocks));
         }
         parts
     }

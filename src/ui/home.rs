@@ -16,6 +16,9 @@ pub const KIND: ScreenKind = ScreenKind {
 /// The booking banner under the tiles.
 const BOOK_HEIGHT: f32 = 150.0;
 
+/// Kept free at the right for a scroll bar, shown or not.
+const SCROLL_BAR_ROOM: f32 = 40.0;
+
 pub struct Home;
 
 impl screen::Screen for Home {
@@ -27,16 +30,17 @@ impl screen::Screen for Home {
         let strings = cx.strings();
         let fresh = cx.take_fresh();
         widgets::body(ui, |ui| {
-            let viewport_bottom = ui.max_rect().bottom();
+            // The layout is worked out from the screen alone, never from where the page is
+            // scrolled or whether a scroll bar shows: either would change the layout, which
+            // would change them back, frame after frame.
+            let viewport = ui.max_rect().height();
+            let width = (ui.available_width() - SCROLL_BAR_ROOM).min(1400.0);
             // A short screen (a 1280x800 tablet, larger text) gets tighter spacing, so
             // every choice still shows without scrolling.
-            let space = if ui.available_height() < 1100.0 {
-                0.5
-            } else {
-                1.0
-            };
+            let space = if viewport < 1100.0 { 0.5 } else { 1.0 };
             widgets::scroll(ui, "home", fresh, |ui| {
-                widgets::reading_column(ui, 1400.0, |ui| {
+                widgets::reading_column(ui, width, |ui| {
+                    let top = ui.cursor().top();
                     ui.add_space(24.0 * space);
                     if header(ui, content, cx.logo, 140.0 * space.max(0.6)) {
                         cx.send(Command::Knock);
@@ -60,7 +64,7 @@ impl screen::Screen for Home {
                     ui.add_space(28.0 * space);
                     // The tiles and the banner share what the screen has left above the
                     // service-area line.
-                    let room = viewport_bottom - ui.cursor().top() - 48.0;
+                    let room = viewport - (ui.cursor().top() - top) - 48.0;
                     doors(ui, cx, room, space < 1.0);
                     if !content.clinic.service_area.is_empty() {
                         ui.add_space(12.0 * space);
@@ -81,11 +85,8 @@ impl screen::Screen for Home {
 
     fn speech(&self, content: &Content) -> Vec<String> {
         let s = &content.strings;
-        let mut parts = vec![
-            content.clinic.name.clone(),
-            s.home_intro.clone(),
-            s.home_hint.clone(),
-        ];
+        // The hint ("Tap a card to begin") is left out: short screens do not show it.
+        let mut parts = vec![content.clinic.name.clone(), s.home_intro.clone()];
         for kind in screen::REGISTRY {
             if let Some(door) = &kind.door {
                 let (title, note) = (door.words)(s);

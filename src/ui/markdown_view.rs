@@ -108,24 +108,3 @@ pub fn layout(text: &Inline, size: f32, color: Color32, bold: bool, width: f32) 
     }
     job
 }
-
-/// The blocks as plain lines in reading order, one per paragraph, heading, list item or
-/// table row: what Listen says, without Markdown symbols or bullets.
-pub fn plain_lines(blocks: &[Block]) -> Vec<String> {
-    let mut lines = Vec::new();
-    for block in blocks {
-        match &block.kind {
-            BlockKind::Heading { text, .. } | BlockKind::Paragraph(text) => {
-                lines.push(text.plain())
-            }
-            BlockKind::List(items) => lines.extend(items.iter().map(|i| i.text.plain())),
-            BlockKind::Table(table) => {
-                lines.extend(table.header.iter().chain(&table.rows).map(|row| {
-                    let cells: Vec<String> = row.cells.iter().map(Inline::plain).collect();
-                    cells.join(", ")
-                }))
-            }
-        }
-    }
-    lines
-}

@@ -65,7 +65,32 @@ pub fn kiosk_with(size: egui::Vec2, configure: impl FnOnce(&mut Config)) -> Kios
     kiosk_on(load_shipped(), size, configure)
 }
 
+/// The real app on the shipped content, speaking to a recording speaker with voices for
+/// `voices`; the log shows what it was asked to say.
+pub fn kiosk_listening(size: egui::Vec2, voices: &[&str]) -> (Kiosk, kiosk::speech::SpeechLog) {
+    let speaker = kiosk::speech::Recording::with_voices(voices);
+    let log = speaker.log();
+    let speaker: std::cell::Cell<Option<Box<dyn kiosk::speech::Speaker>>> =
+        std::cell::Cell::new(Some(Box::new(speaker)));
+    let kiosk = build(
+        load_shipped(),
+        size,
+        |_| {},
+        move |app| app.with_speaker(speaker.take().expect("built once")),
+    );
+    (kiosk, log)
+}
+
 fn kiosk_on(loaded: Loaded, size: egui::Vec2, configure: impl FnOnce(&mut Config)) -> Kiosk {
+    build(loaded, size, configure, |app| app)
+}
+
+fn build(
+    loaded: Loaded,
+    size: egui::Vec2,
+    configure: impl FnOnce(&mut Config),
+    finish: impl FnOnce(KioskApp) -> KioskApp + 'static,
+) -> Kiosk {
     let state = tempfile::tempdir().expect("temporary folder");
     let mut config = Config {
         state_dir: state.path().to_path_buf(),
@@ -84,7 +109,7 @@ fn kiosk_on(loaded: Loaded, size: egui::Vec2, configure: impl FnOnce(&mut Config
         .with_size(size)
         .with_step_dt(0.05)
         .with_max_steps(100)
-        .build_eframe(move |cc| KioskApp::new(&cc.egui_ctx, loaded, options));
+        .build_eframe(move |cc| finish(KioskApp::new(&cc.egui_ctx, loaded, options)));
     harness.run();
     Kiosk {
         harness,
@@ -176,7 +201,7 @@ pub fn answers(harness: &mut Harness<'_, KioskApp>) -> Option<kiosk::questionnai
 
 /// The first few words of some Markdown blocks, to look for them on screen.
 pub fn first_words(blocks: &[kiosk::content::markdown::Block]) -> String {
-    let text = kiosk::ui::markdown_view::plain_lines(blocks).join(" ");
+    let text = kiosk::content::markdown::plain_lines(blocks).join(" ");
     text.split_whitespace()
         .take(4)
         .collect::<Vec<_>>()
