@@ -38,7 +38,8 @@
 #   KIOSK_CONTENT=dir          content folder for the kiosk and the page (default: content/)
 #   ROUNDS=5 IDLE_SECS=30 COMPARE_DISPLAY=93 CHROMIUM=chromium
 #   KEEP=1 keeps the work directory (grabs, HUD dumps, logs); SHOTS=1 adds screenshots
-#   GUIDE_TILE="593 560" NEXT_BUTTON="1760 1020": where to tap at 1920x1080
+#   GUIDE_TILE="600 490" NEXT_BUTTON="1760 1020": where to tap at 1920x1080 (the point
+#   chosen lies on the Guide tile of both the older and the current Home layout)
 # Needs (installed with apt-get when missing and run as root): chromium, xvfb, xdotool,
 # python3, Mesa's software OpenGL (libgl1-mesa-dri, libglx-mesa0), libx11-6, libxext6.
 set -euo pipefail
@@ -89,7 +90,11 @@ if [[ -n ${KIOSK_BIN:-} ]]; then
   kiosk=$KIOSK_BIN
 else
   (cd "$root" && cargo build --release --quiet)
-  kiosk=$root/target/release/kiosk
+  # The binary's name as Cargo.toml's [[bin]] gives it.
+  bin_name=$(awk '/^\[\[bin\]\]/ {b = 1; next} /^\[/ {b = 0} b && /^name *=/ {gsub(/.*= *"|".*/, ""); print; exit}' "$root/Cargo.toml")
+  target_dir=${CARGO_TARGET_DIR:-target}
+  [[ $target_dir == /* ]] || target_dir=$root/$target_dir
+  kiosk=$target_dir/release/${bin_name:-kiosk}
 fi
 [[ -x $kiosk ]] || { echo "no kiosk binary at $kiosk" >&2; exit 1; }
 
@@ -132,7 +137,7 @@ printf 'state_dir = "%s"\n' "$work/state" >"$work/kiosk.toml"
 longest=$(ls "$content_dir"/en/guide/*.md | sort | awk '{print NR-1, $0}' |
   while read -r i f; do echo "$(wc -c <"$f") $i"; done | sort -rn | head -1 | cut -d' ' -f2)
 # Where Home puts the Guide tile and the guide puts Next, at 1920x1080 (from screenshots).
-guide_tile=(${GUIDE_TILE:-593 560})
+guide_tile=(${GUIDE_TILE:-600 490})
 next_button=(${NEXT_BUTTON:-1760 1020})
 
 # ------------------------------------------------------------------------------------
