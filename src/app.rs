@@ -496,7 +496,9 @@ impl Kiosk {
     pub fn setup_notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
         if !self.pin.has_pin() {
-            notes.push("No staff PIN is set: run `microneedling-kiosk --set-pin`.".to_owned());
+            notes.push(
+                "No staff PIN is set: run microneedling-kiosk --set-pin on the kiosk.".to_owned(),
+            );
         }
         let problems = self.loaded.problems.len() + self.config_problems.len();
         if problems > 0 {

@@ -149,17 +149,22 @@ const CASES: &[Case] = &[
         ],
         never: &["Microdermabrasion Up to", "You would like no downtime"],
     },
-    // Finding 4: no concern is not "a good fit".
+    // Finding 4: no concern is not "a good fit", and no downtime is weighed.
     Case {
         concerns: &[],
         severity: "unsure",
-        downtime: "few_days",
+        downtime: "none",
         cautions: &[],
         preparation: &[],
         result: "look_together",
         treatments: &[],
         says: &["Let a provider look with you"],
-        never: &["good fit", "worth discussing", "3–6 sessions"],
+        never: &[
+            "good fit",
+            "worth discussing",
+            "3–6 sessions",
+            "free of downtime",
+        ],
     },
     // Finding 5: "About a day" puts 24–72 hours after a session, not before.
     Case {
@@ -517,6 +522,7 @@ fn every_possible_set_of_answers_is_answered_honestly() {
             if caution {
                 assert!(!outcome.reasons.is_empty(), "a caution is named");
             }
+            assert!(outcome.shortest.is_empty() || !outcome.treatments.is_empty());
             let microneedling = outcome
                 .treatments
                 .iter()

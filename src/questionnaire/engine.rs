@@ -77,8 +77,8 @@ pub struct Outcome<'q> {
     /// Each treatment named for a concern, once, in the comparison's order, with how its
     /// downtime compares with what the visitor accepts.
     pub treatments: Vec<TreatmentFit<'q>>,
-    /// When no treatment of the whole comparison fits the downtime the visitor accepts:
-    /// the ones with the shortest.
+    /// When treatments were named and no treatment of the whole comparison fits the
+    /// downtime the visitor accepts: the ones with the shortest.
     pub shortest: Vec<&'q Treatment>,
     /// What to expect, for each treatment named that has expectations in the file.
     pub expectations: Vec<(&'q str, &'q [String])>,
@@ -158,7 +158,10 @@ pub fn evaluate<'q>(questionnaire: &'q Questionnaire, answers: &Answers) -> Opti
             fits: fits(treatment),
         })
         .collect();
-    let nothing_fits = accepted.is_some()
+    // Said only to a visitor who was named a treatment: without a concern there is no
+    // downtime to weigh.
+    let nothing_fits = !treatments.is_empty()
+        && accepted.is_some()
         && questionnaire
             .treatments
             .iter()
