@@ -30,7 +30,7 @@
 # Chromium with --disable-gpu draws in software without OpenGL, so the HUD sees nothing;
 # the page counts requestAnimationFrame callbacks in which the scroll position moved
 # between pointerdown and pointerup and puts the rate in the window title. X11 delivers a
-# touchscreen as an emulated mouse (DESIGN.md), and a mouse drag does not scroll a web
+# touchscreen as an emulated mouse (docs/design.md), and a mouse drag does not scroll a web
 # page, so the page scrolls itself on pointer drags (as a web kiosk for such screens must).
 #
 # Usage: scripts/compare-browser.sh            (builds the kiosk with cargo build --release)
