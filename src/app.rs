@@ -3,6 +3,7 @@
 //! staff screen's own state, closed by the same reset), the kiosk's own state (settings,
 //! content, counters, PIN lock, idle timer, speech), and the window's (textures, sizing).
 
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use egui::{Event, ViewportCommand};
@@ -53,10 +54,15 @@ pub struct Kiosk {
     idle: IdleTimer,
     /// Set by staff's Exit: the one way out of kiosk mode.
     may_close: bool,
-    speaker: Box<dyn Speaker>,
+    /// Shared with the short-lived threads that wake the window when speech ends.
+    speaker: SharedSpeaker,
     /// Listen was started and has not been seen to finish.
     speaking: bool,
+    /// To wake the window from those threads.
+    ctx: egui::Context,
 }
+
+type SharedSpeaker = Arc<Mutex<Box<dyn Speaker>>>;
 
 /// What belongs to the window rather than to anybody using it.
 #[derive(Default)]
@@ -107,8 +113,9 @@ impl KioskApp {
             pin,
             idle: IdleTimer::default(),
             may_close: false,
-            speaker: Box::new(speech::Recording::default()),
+            speaker: Arc::new(Mutex::new(Box::new(speech::Recording::default()))),
             speaking: false,
+            ctx: ctx.clone(),
         };
         let mut app = Self {
             visitor: Visitor::new(kiosk.default_language()),
@@ -127,7 +134,9 @@ impl KioskApp {
 
     /// Speaks through `speaker` (the platform's speech service, or a recording in tests).
     pub fn with_speaker(mut self, speaker: Box<dyn Speaker>) -> Self {
-        self.kiosk.speaker = speaker;
+        self.kiosk.speaker = Arc::new(Mutex::new(speaker));
+        // Listen appears once the voices are known, a second or two after start.
+        self.kiosk.wake_when(|speaker| !speaker.is_checking());
         self
     }
 
@@ -246,7 +255,7 @@ impl KioskApp {
         let languages = kiosk.loaded.language_names();
         let code = kiosk.loaded.language_code(visitor.language).to_owned();
         let listen = Listen {
-            available: kiosk.speaker.has_voice(&code),
+            available: kiosk.speaker().has_voice(&code),
             speaking: kiosk.speaking,
         };
         let content = kiosk.loaded.language(visitor.language);
@@ -303,8 +312,7 @@ impl KioskApp {
                 let parts = self.visitor.screen.speech(content);
                 let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
                 let code = kiosk.loaded.language_code(self.visitor.language).to_owned();
-                kiosk.speaker.speak(&code, &speech::join_for_speech(&parts));
-                kiosk.speaking = true;
+                kiosk.speak(&code, &speech::join_for_speech(&parts));
                 self.visitor.listened = true;
             }
             Command::StopListening => kiosk.stop_speaking(),
@@ -338,7 +346,7 @@ impl KioskApp {
             counters: &kiosk.counters.counters,
             problems: &problems,
             setup: &setup,
-            speech: kiosk.speaker.status(),
+            speech: kiosk.speaker().status(),
             message: self.desk.message.as_deref(),
         };
         let default_language = kiosk.loaded.language_names()[kiosk.default_language()].clone();
@@ -435,10 +443,8 @@ impl KioskApp {
                         &ui::idle_warning::message(strings, seconds),
                     ];
                     let code = self.kiosk.loaded.language_code(self.visitor.language);
-                    self.kiosk
-                        .speaker
-                        .speak(code, &speech::join_for_speech(&text));
-                    self.kiosk.speaking = true;
+                    let text = speech::join_for_speech(&text);
+                    self.kiosk.speak(&code.to_owned(), &text);
                 }
                 self.window.warned = true;
                 // Wake for the next whole second of the countdown, and no more often.
@@ -450,19 +456,10 @@ impl KioskApp {
             }
             _ => {}
         }
-        // Listen appears once the voices are known, in the first seconds after start.
-        if self.kiosk.speaker.is_checking() {
-            ctx.request_repaint_after(Duration::from_millis(500));
-        }
-        // Listen turns back into "Listen" when the voice is done: a few checks a second
-        // while speaking, none otherwise.
-        if self.kiosk.speaking {
-            if self.kiosk.speaker.is_speaking() {
-                ctx.request_repaint_after(Duration::from_millis(250));
-            } else {
-                self.kiosk.speaking = false;
-                ctx.request_repaint();
-            }
+        // Stop turns back into Listen when the voice is done (a thread wakes the window).
+        if self.kiosk.speaking && !self.kiosk.speaker().is_speaking() {
+            self.kiosk.speaking = false;
+            ctx.request_repaint();
         }
         if let Some(due_in) = self.kiosk.counters.save_if_due(now) {
             ctx.request_repaint_after(Duration::from_secs_f64(due_in));
@@ -485,10 +482,43 @@ impl Kiosk {
             .unwrap_or(0)
     }
 
+    fn speaker(&self) -> std::sync::MutexGuard<'_, Box<dyn Speaker>> {
+        self.speaker.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn speak(&mut self, language: &str, text: &str) {
+        self.speaker().speak(language, text);
+        self.speaking = true;
+        self.wake_when(|speaker| !speaker.is_speaking());
+    }
+
     fn stop_speaking(&mut self) {
         if self.speaking {
-            self.speaker.stop();
+            self.speaker().stop();
             self.speaking = false;
+        }
+    }
+
+    /// Wakes the window once `done` holds for the speaker. A thread looks four times a
+    /// second, so the window itself draws nothing while it waits: on software rendering
+    /// one frame of a full screen costs tens of milliseconds.
+    fn wake_when(&self, done: fn(&mut dyn Speaker) -> bool) {
+        let (speaker, ctx) = (Arc::clone(&self.speaker), self.ctx.clone());
+        let watch = move || {
+            loop {
+                std::thread::sleep(Duration::from_millis(250));
+                let mut speaker = speaker.lock().unwrap_or_else(PoisonError::into_inner);
+                if done(speaker.as_mut()) {
+                    break;
+                }
+            }
+            ctx.request_repaint();
+        };
+        if let Err(e) = std::thread::Builder::new()
+            .name("speech-wake".into())
+            .spawn(watch)
+        {
+            log::warn!("cannot watch speech ({e}); Listen changes on the next touch");
         }
     }
 

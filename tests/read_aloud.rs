@@ -234,7 +234,7 @@ fn a_language_without_a_voice_has_no_listen_button() {
 }
 
 #[test]
-fn a_finished_reading_turns_stop_back_into_listen() {
+fn a_finished_reading_turns_stop_back_into_listen_without_redrawing_meanwhile() {
     let (mut kiosk, log) = common::kiosk_listening(SIZE, &["en"]);
     let harness = &mut kiosk.harness;
     tap(harness, "Listen");
@@ -243,13 +243,29 @@ fn a_finished_reading_turns_stop_back_into_listen() {
             .query_by_role_and_label(Role::Button, "Stop")
             .is_some()
     );
-    log.finish();
-    // The app looks a few times a second while speaking, not more.
+    // While it speaks the window sleeps: a thread, not the drawing, watches the voice.
     let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
-    assert!(delay.as_millis() >= 200, "{delay:?}");
-    harness.input_mut().time = Some(harness.ctx.input(|i| i.time) + 0.3);
-    harness.step();
-    harness.step();
+    assert!(delay.as_secs() >= 1, "{delay:?}");
+    let woken = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = std::sync::Arc::clone(&woken);
+    harness.ctx.set_request_repaint_callback(move |info| {
+        if info.delay.is_zero() {
+            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    });
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    let woken_now = || woken.load(std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(woken_now(), 0, "nothing wakes the window while it speaks");
+    log.finish();
+    // The watching thread looks four times a second, then wakes the window.
+    assert!(
+        (0..20).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            woken_now() > 0
+        }),
+        "the window was not woken when the voice ended"
+    );
+    harness.run();
     assert!(
         harness
             .query_by_role_and_label(Role::Button, "Listen")
