@@ -442,9 +442,9 @@ impl KioskApp {
                         strings.idle_title.as_str(),
                         &ui::idle_warning::message(strings, seconds),
                     ];
-                    let code = self.kiosk.loaded.language_code(self.visitor.language);
                     let text = speech::join_for_speech(&text);
-                    self.kiosk.speak(&code.to_owned(), &text);
+                    let code = self.kiosk.loaded.language_code(self.visitor.language).to_owned();
+                    self.kiosk.speak(&code, &text);
                 }
                 self.window.warned = true;
                 // Wake for the next whole second of the countdown, and no more often.
