@@ -128,7 +128,7 @@ const CASES: &[Case] = &[
             "not erased",
             "may not make pores smaller for everyone",
             "2–3 weeks",
-            "After: After microneedling, redness",
+            "Afterwards, redness, mild swelling and sensitivity are common for 24–72 hours",
         ],
         never: &["Before: Redness"],
     },
@@ -166,7 +166,8 @@ const CASES: &[Case] = &[
             "free of downtime",
         ],
     },
-    // Finding 5: "About a day" puts 24–72 hours after a session, not before.
+    // Finding 5: "About a day" no longer puts 24–72 hours under "Before a session": it is
+    // said with what to expect from microneedling, as what comes afterwards.
     Case {
         concerns: &["lines"],
         severity: "mild",
@@ -175,10 +176,8 @@ const CASES: &[Case] = &[
         preparation: &[],
         result: "good_fit",
         treatments: &["Microneedling"],
-        says: &[
-            "After: After microneedling, redness, mild swelling and sensitivity are common for 24–72 hours",
-        ],
-        never: &["Before: After microneedling"],
+        says: &["Afterwards, redness, mild swelling and sensitivity are common for 24–72 hours"],
+        never: &["Before: Afterwards", "Before: Redness"],
     },
     // Finding 3: the cautions the old questions never asked.
     Case {
@@ -418,7 +417,7 @@ const CASES: &[Case] = &[
             "free of downtime",
             "Know: Microneedling alone",
             "Before: Sunburn",
-            "After: After microneedling",
+            "Afterwards, redness",
         ],
         never: &[],
     },

@@ -412,7 +412,7 @@ fn no_downtime_keeps_the_concern_and_says_nothing_is_free_of_downtime() {
         &harness,
         "Microneedling: 1–3 days, longer than you would like."
     ));
-    assert!(shows(&harness, "After a session"));
+    assert!(shows(&harness, "common for 24–72 hours"));
 }
 
 #[test]
