@@ -443,7 +443,11 @@ impl KioskApp {
                         &ui::idle_warning::message(strings, seconds),
                     ];
                     let text = speech::join_for_speech(&text);
-                    let code = self.kiosk.loaded.language_code(self.visitor.language).to_owned();
+                    let code = self
+                        .kiosk
+                        .loaded
+                        .language_code(self.visitor.language)
+                        .to_owned();
                     self.kiosk.speak(&code, &text);
                 }
                 self.window.warned = true;
