@@ -599,7 +599,14 @@ impl eframe::App for KioskApp {
     }
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
-        ui::theme::STANDARD.background.to_normalized_gamma_f32()
+        // The screens leave the background to this clear (widgets::body), so it follows the
+        // visitor's contrast choice; it runs before the frame, after the last frame's tap.
+        let palette = if self.visitor.high_contrast {
+            ui::theme::HIGH_CONTRAST
+        } else {
+            ui::theme::STANDARD
+        };
+        palette.background.to_normalized_gamma_f32()
     }
 
     fn persist_egui_memory(&self) -> bool {

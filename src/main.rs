@@ -113,6 +113,9 @@ fn main() -> ExitCode {
     let native = eframe::NativeOptions {
         viewport,
         renderer: eframe::Renderer::Glow,
+        // egui's shader adds noise to every fragment against banding in gradients; the
+        // kiosk draws flat colours, and on llvmpipe the noise is a quarter of a frame.
+        dithering: false,
         ..Default::default()
     };
     // Looks for voices in the background while the window opens.
@@ -128,6 +131,7 @@ fn main() -> ExitCode {
         native,
         Box::new(move |cc| {
             let app = KioskApp::new(&cc.egui_ctx, loaded, options).with_speaker(speaker);
+            kiosk::ui::widgets::set_window_clears_background(&cc.egui_ctx);
             Ok(Box::new(app))
         }),
     );

@@ -198,7 +198,7 @@ pub fn body<R>(
 ) -> R {
     let fresh = cx.take_fresh();
     widgets::body(ui, |ui| {
-        widgets::scroll(ui, id, fresh, |ui| {
+        widgets::reading_scroll(ui, id, fresh, |ui| {
             widgets::reading_column(ui, width, |ui| add(ui, cx))
         })
     })

@@ -1,7 +1,7 @@
 //! The few building blocks every screen shares: buttons, cards, the top bar and a
 //! scroll area that follows a finger (or a mouse, as X11 reports touch).
 
-use egui::containers::scroll_area::{DragScroll, ScrollSource};
+use egui::containers::scroll_area::{DragScroll, ScrollBarVisibility, ScrollSource};
 use egui::{
     Align, Button, Color32, Frame, Layout, Margin, Response, RichText, ScrollArea, Sense, Stroke,
     Ui, Vec2, WidgetInfo,
@@ -324,9 +324,39 @@ pub fn text_size_button(ui: &mut Ui, template: &str, size: TextSize) -> Option<T
 /// A vertical scroll area that scrolls by dragging anywhere, with a mouse as well as
 /// a finger, and starts at the top on a fresh view.
 pub fn scroll<R>(ui: &mut Ui, id: &str, fresh_view: bool, add: impl FnOnce(&mut Ui) -> R) -> R {
+    scroll_with(
+        ui,
+        id,
+        fresh_view,
+        ScrollBarVisibility::VisibleWhenNeeded,
+        add,
+    )
+}
+
+/// [`scroll`] for a reading screen: the bar and its room are always there. Shown only when
+/// needed (egui's default), a new scroll area's first frame is laid out 38 px wider, then
+/// the bar animates in over the next frames and the centred column slides 19 px left, so
+/// a page's first picture is never its final one.
+pub fn reading_scroll<R>(
+    ui: &mut Ui,
+    id: &str,
+    fresh_view: bool,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    scroll_with(ui, id, fresh_view, ScrollBarVisibility::AlwaysVisible, add)
+}
+
+fn scroll_with<R>(
+    ui: &mut Ui,
+    id: &str,
+    fresh_view: bool,
+    bar: ScrollBarVisibility,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
     let mut area = ScrollArea::vertical()
         .id_salt(id)
         .auto_shrink(false)
+        .scroll_bar_visibility(bar)
         .scroll_source(ScrollSource {
             drag: DragScroll::Always,
             ..ScrollSource::default()
@@ -366,17 +396,40 @@ pub fn page_margin(ui: &Ui) -> Margin {
 pub fn bar_frame(ui: &Ui) -> Frame {
     let c = theme::colors(ui.ctx());
     Frame::new()
-        .fill(c.background)
+        .fill(background_fill(ui))
         .inner_margin(Margin::symmetric(40, 18))
         .stroke(Stroke::new(1.0, c.border))
 }
 
+/// Called once the window is cleared to the palette's background every frame (the app's
+/// `clear_color`): screens then leave it unpainted. On software OpenGL (llvmpipe) a
+/// full-screen fill is about 2 million fragments, some 20 ms of CPU per frame. Test
+/// harnesses that clear to transparent do not call it and keep the fills.
+pub fn set_window_clears_background(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::NULL, WindowClearsBackground));
+}
+
+/// The mark [`set_window_clears_background`] leaves in the context's data.
+#[derive(Clone, Copy)]
+struct WindowClearsBackground;
+
+fn background_fill(ui: &Ui) -> egui::Color32 {
+    let clears = ui
+        .ctx()
+        .data(|d| d.get_temp::<WindowClearsBackground>(egui::Id::NULL))
+        .is_some();
+    if clears {
+        egui::Color32::TRANSPARENT
+    } else {
+        theme::colors(ui.ctx()).background
+    }
+}
+
 /// The body of a screen: what is left between its bars, with the page margin.
 pub fn body<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
-    let c = theme::colors(ui.ctx());
     let margin = page_margin(ui);
     egui::CentralPanel::no_frame()
-        .frame(Frame::new().fill(c.background).inner_margin(margin))
+        .frame(Frame::new().fill(background_fill(ui)).inner_margin(margin))
         .show(ui, add)
         .inner
 }
