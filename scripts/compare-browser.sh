@@ -37,9 +37,15 @@
 #   KIOSK_BIN=/path/to/kiosk   use that binary instead of building
 #   KIOSK_CONTENT=dir          content folder for the kiosk and the page (default: content/)
 #   ROUNDS=5 IDLE_SECS=30 COMPARE_DISPLAY=93 CHROMIUM=chromium
+#   PROGRAMS="kiosk"        measure only these (default "kiosk chromium")
+#   SCREEN=1080x1920        the screen's size (default 1920x1080; this one is portrait)
+#   KIOSK_TAPS="x,y x,y"    taps on the kiosk's Home before the drag, e.g. the text-size
+#                           button twice for 150 % text
+#   CHROMIUM_FLAGS="..."    more Chromium flags, e.g. --force-device-scale-factor=1.5
 #   KEEP=1 keeps the work directory (grabs, HUD dumps, logs); SHOTS=1 adds screenshots
 #   GUIDE_TILE="600 490" NEXT_BUTTON="1760 1020": where to tap at 1920x1080 (the point
-#   chosen lies on the Guide tile of both the older and the current Home layout)
+#   chosen lies on the Guide tile of both the older and the current Home layout); other
+#   screen sizes and text sizes put them elsewhere (take a screenshot with SHOTS=1)
 # Needs (installed with apt-get when missing and run as root): chromium, xvfb, xdotool,
 # python3, Mesa's software OpenGL (libgl1-mesa-dri, libglx-mesa0), libx11-6, libxext6.
 set -euo pipefail
@@ -47,6 +53,11 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 helper=$root/scripts/compare-browser.py
 rounds=${ROUNDS:-5}
+read -r -a programs <<<"${PROGRAMS:-kiosk chromium}"
+screen=${SCREEN:-1920x1080}
+screen_w=${screen%x*} screen_h=${screen#*x}
+read -r -a kiosk_taps <<<"${KIOSK_TAPS:-}"
+read -r -a chromium_flags <<<"${CHROMIUM_FLAGS:-}"
 idle_secs=${IDLE_SECS:-30}
 watch_secs=5     # screen grabs from exec; memory is read when they stop
 quiet_secs=2     # a picture unchanged this long is the final one
@@ -122,7 +133,7 @@ done
 export DISPLAY=:$display_num
 # -noreset: Xvfb would otherwise reset (and re-centre the pointer) whenever its last
 # client leaves, between two programs.
-Xvfb "$DISPLAY" -screen 0 1920x1080x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
+Xvfb "$DISPLAY" -screen 0 "${screen}x24" -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 xdotool getdisplaygeometry >/dev/null
@@ -170,7 +181,7 @@ median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "?"; else if (NR 
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-park_pointer() { xdotool mousemove 1919 1079; }
+park_pointer() { xdotool mousemove $((screen_w - 1)) $((screen_h - 1)); }
 
 # The drag: press, 200 moves of 6 px up (the page scrolls down), 200 back; returns after
 # the last move. drag_release lets go after a pause, so no fling follows.
@@ -188,14 +199,16 @@ run_one() {
   mkdir -p "$dir"
   local cmd envs=()
   if [[ $name == kiosk ]]; then
-    cmd=("$kiosk" --kiosk --config "$work/kiosk.toml" --content "$content_dir")
+    cmd=("$kiosk" --kiosk --config "$work/kiosk.toml" --content "$content_dir"
+      --window-size "$screen")
     envs=(GALLIUM_HUD=fps,frametime GALLIUM_HUD_VISIBLE=false GALLIUM_HUD_DUMP_DIR="$dir")
   else
     # Without a window manager --kiosk cannot go fullscreen: give it the whole screen.
     cmd=("$chromium" --kiosk --disable-gpu --no-first-run --disable-background-networking
       --disable-component-update --disable-sync --no-sandbox
       --user-data-dir="$(mktemp -d "$dir/profile.XXXX")"
-      --window-position=0,0 --window-size=1920,1080 "file://$work/guide.html")
+      --window-position=0,0 --window-size="$screen_w,$screen_h" "${chromium_flags[@]}"
+      "file://$work/guide.html")
   fi
   park_pointer
   sleep 1
@@ -229,13 +242,15 @@ run_one() {
 
   # To a long page.
   if [[ $name == kiosk ]]; then
+    local tap
+    for tap in "${kiosk_taps[@]}"; do xdotool mousemove ${tap/,/ } click 1; sleep 0.6; done
     xdotool mousemove "${guide_tile[@]}" click 1
     sleep 1
     for ((i = 0; i < longest; i++)); do xdotool mousemove "${next_button[@]}" click 1; sleep 0.6; done
     park_pointer
     sleep 1
   fi
-  xdotool mousemove 960 840
+  xdotool mousemove $((screen_w / 2)) $((screen_h * 7 / 9))
   sleep 1
   [[ -n ${SHOTS:-} ]] && python3 "$helper" shot "$DISPLAY" "$dir/drag-page.png"
   local frames0=0 frames1=0 d0 d1
@@ -300,22 +315,24 @@ echo "compare-browser: $(date -u +%FT%TZ) on $(nproc) cores, $(awk '/MemTotal/ {
 echo "  cpu: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
 echo "  kiosk: $kiosk ($(stat -c %s "$kiosk") bytes), content: $content_dir"
 echo "  chromium: $("$chromium" --version 2>/dev/null | tail -1)"
-echo "  display $DISPLAY 1920x1080x24 (Xvfb), $rounds rounds, idle ${idle_secs} s, ticks/s $ticks_per_sec"
+echo "  display $DISPLAY ${screen}x24 (Xvfb), $rounds rounds, idle ${idle_secs} s, ticks/s $ticks_per_sec"
 echo "  drag page: kiosk guide page $((longest + 1)) (longest), chromium the whole guide"
 echo "  fps: kiosk from Mesa's HUD (frames drawn), chromium from requestAnimationFrame (frames that moved)"
 echo "  load average before: $(load)"
 # A first start of each, not counted: fills the page cache and Mesa's shader cache the
 # way any start after the first boot finds them.
 echo "warming up (one start of each, not counted)..."
-for name in kiosk chromium; do
+for name in "${programs[@]}"; do
   dir=$work/warmup-$name
   mkdir -p "$dir"
   if [[ $name == kiosk ]]; then
-    setsid "$kiosk" --kiosk --config "$work/kiosk.toml" --content "$content_dir" >"$dir/log" 2>&1 &
+    setsid "$kiosk" --kiosk --config "$work/kiosk.toml" --content "$content_dir" \
+      --window-size "$screen" >"$dir/log" 2>&1 &
   else
     setsid "$chromium" --kiosk --disable-gpu --no-first-run --disable-background-networking \
       --disable-component-update --disable-sync --no-sandbox --user-data-dir="$dir/profile" \
-      --window-position=0,0 --window-size=1920,1080 "file://$work/guide.html" >"$dir/log" 2>&1 &
+      --window-position=0,0 --window-size="$screen_w,$screen_h" "${chromium_flags[@]}" \
+      "file://$work/guide.html" >"$dir/log" 2>&1 &
   fi
   pid=$!
   sessions+=("$pid")
@@ -329,7 +346,8 @@ done
 header
 for ((round = 1; round <= rounds; round++)); do
   # Alternate which goes first, so neither always follows the other.
-  if ((round % 2)); then order=(kiosk chromium); else order=(chromium kiosk); fi
+  order=("${programs[@]}")
+  ((round % 2)) || order=($(printf '%s\n' "${programs[@]}" | tac))
   for name in "${order[@]}"; do run_one "$name" "$round"; done
 done
 

@@ -135,7 +135,7 @@ impl KioskApp {
     /// Speaks through `speaker` (the platform's speech service, or a recording in tests).
     pub fn with_speaker(mut self, speaker: Box<dyn Speaker>) -> Self {
         self.kiosk.speaker = Arc::new(Mutex::new(speaker));
-        // Listen appears once the voices are known, a second or two after start.
+        // Listen appears once the voices are known, two or three seconds after start.
         self.kiosk.wake_when(|speaker| !speaker.is_checking());
         self
     }

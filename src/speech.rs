@@ -297,6 +297,10 @@ const MODULES_TIMEOUT: Duration = Duration::from_secs(2);
 /// How long `spd-say -L` may take: espeak-ng lists some 13,000 voices and variants, which
 /// takes `spd-say` about 2 s of CPU on a slow machine. It runs off the UI thread.
 const VOICES_TIMEOUT: Duration = Duration::from_secs(8);
+/// How long the kiosk waits after start before it looks for voices: listing them costs
+/// `spd-say` a second or two of CPU, which on two cores delayed the first picture by
+/// 100-160 ms (scripts/compare-browser.sh).
+const DETECT_AFTER: Duration = Duration::from_millis(1500);
 /// How often the detection thread looks whether a listing has finished.
 const POLL: Duration = Duration::from_millis(10);
 /// A cancel request or a killed client still running after this long is killed.
@@ -345,13 +349,23 @@ pub struct SpeechDispatcher {
 }
 
 impl SpeechDispatcher {
-    /// Speaks through `spd-say` from `PATH`; `rate` and `volume` are -100..100.
+    /// Speaks through `spd-say` from `PATH`; `rate` and `volume` are -100..100. Detection
+    /// waits [`DETECT_AFTER`], so the kiosk's first picture has both cores to itself.
     pub fn new(rate: i32, volume: i32) -> Self {
-        Self::with_program("spd-say", rate, volume)
+        Self::detecting_after("spd-say", rate, volume, DETECT_AFTER)
     }
 
     /// Speaks through the given `spd-say` program (tests use a stand-in).
     pub fn with_program(program: impl Into<PathBuf>, rate: i32, volume: i32) -> Self {
+        Self::detecting_after(program, rate, volume, Duration::ZERO)
+    }
+
+    fn detecting_after(
+        program: impl Into<PathBuf>,
+        rate: i32,
+        volume: i32,
+        delay: Duration,
+    ) -> Self {
         let program = program.into();
         let detection: SharedDetection =
             Arc::new((Mutex::new(Detection::Checking), Condvar::new()));
@@ -360,6 +374,7 @@ impl SpeechDispatcher {
         let started = thread::Builder::new()
             .name("speech-detect".to_owned())
             .spawn(move || {
+                thread::sleep(delay);
                 let found = detect(&detect_with);
                 let (state, ready) = &*shared;
                 *lock(state) = found;
