@@ -134,9 +134,13 @@ impl KioskApp {
 
     /// Speaks through `speaker` (the platform's speech service, or a recording in tests).
     pub fn with_speaker(mut self, speaker: Box<dyn Speaker>) -> Self {
+        let checking = speaker.is_checking();
         self.kiosk.speaker = Arc::new(Mutex::new(speaker));
-        // Listen appears once the voices are known, two or three seconds after start.
-        self.kiosk.wake_when(|speaker| !speaker.is_checking());
+        // Listen appears once the voices are known, two or three seconds after start; a
+        // speaker that already knows them needs no watching (and no extra frame).
+        if checking {
+            self.kiosk.wake_when(|speaker| !speaker.is_checking());
+        }
         self
     }
 

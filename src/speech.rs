@@ -135,6 +135,8 @@ pub enum Spoken {
 struct LogState {
     events: Vec<Spoken>,
     speaking: bool,
+    /// Still "looking for voices", as the real speaker is for a while after start.
+    checking: bool,
 }
 
 /// What a [`Recording`] speaker was asked to do; a clone stays with the test while the
@@ -184,6 +186,11 @@ impl SpeechLog {
         lock(&self.0).speaking = false;
     }
 
+    /// Ends the look for voices begun by [`Recording::checking`].
+    pub fn finish_checking(&self) {
+        lock(&self.0).checking = false;
+    }
+
     /// Forgets the calls so far (not whether it is speaking).
     pub fn clear(&self) {
         lock(&self.0).events.clear();
@@ -207,6 +214,13 @@ impl Recording {
                 .filter_map(|code| primary_language(code))
                 .collect(),
         }
+    }
+
+    /// The same speaker still looking for its voices (none until
+    /// [`SpeechLog::finish_checking`]), as the real one is for a while after start.
+    pub fn checking(self) -> Self {
+        lock(&self.log.0).checking = true;
+        self
     }
 
     /// A handle on the calls, to keep while the app owns the speaker.
@@ -236,11 +250,13 @@ impl Speaker for Recording {
     }
 
     fn has_voice(&self, language: &str) -> bool {
-        has_language(&self.languages, language)
+        !self.is_checking() && has_language(&self.languages, language)
     }
 
     fn status(&self) -> String {
-        if self.languages.is_empty() {
+        if self.is_checking() {
+            "Speech: looking for voices".to_owned()
+        } else if self.languages.is_empty() {
             "Speech is off: the recording speaker has no voices".to_owned()
         } else {
             let languages: Vec<&str> = self.languages.iter().map(String::as_str).collect();
@@ -249,6 +265,10 @@ impl Speaker for Recording {
                 languages.join(", ")
             )
         }
+    }
+
+    fn is_checking(&self) -> bool {
+        lock(&self.log.0).checking
     }
 }
 

@@ -11,6 +11,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kiosk::app::KioskApp;
 use kiosk::speech::{SpeechLog, join_for_speech};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+use std::time::Duration;
 
 const SIZE: Vec2 = Vec2::new(1920.0, 1080.0);
 
@@ -20,6 +23,27 @@ fn screen_text(harness: &Harness<'_, KioskApp>) -> (Vec<String>, String) {
     let parts = app.visitor.screen.speech(app.content());
     let joined = join_for_speech(&parts.iter().map(String::as_str).collect::<Vec<_>>());
     (parts, joined)
+}
+
+/// Counts from now on the times something asks the window to draw at once.
+fn count_wakes(harness: &Harness<'_, KioskApp>) -> Arc<AtomicUsize> {
+    let wakes = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&wakes);
+    harness.ctx.set_request_repaint_callback(move |info| {
+        if info.delay.is_zero() {
+            count.fetch_add(1, SeqCst);
+        }
+    });
+    wakes
+}
+
+/// Whether the window is woken within two seconds (the thread that watches the speaker
+/// looks four times a second).
+fn woken_soon(wakes: &AtomicUsize) -> bool {
+    (0..20).any(|_| {
+        std::thread::sleep(Duration::from_millis(100));
+        wakes.load(SeqCst) > 0
+    })
 }
 
 /// Taps Listen and checks the speaker got the screen's text in `language`, and that each
@@ -246,23 +270,16 @@ fn a_finished_reading_turns_stop_back_into_listen_without_redrawing_meanwhile() 
     // While it speaks the window sleeps: a thread, not the drawing, watches the voice.
     let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
     assert!(delay.as_secs() >= 1, "{delay:?}");
-    let woken = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let count = std::sync::Arc::clone(&woken);
-    harness.ctx.set_request_repaint_callback(move |info| {
-        if info.delay.is_zero() {
-            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        }
-    });
-    std::thread::sleep(std::time::Duration::from_millis(600));
-    let woken_now = || woken.load(std::sync::atomic::Ordering::SeqCst);
-    assert_eq!(woken_now(), 0, "nothing wakes the window while it speaks");
+    let wakes = count_wakes(harness);
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(
+        wakes.load(SeqCst),
+        0,
+        "nothing wakes the window while it speaks"
+    );
     log.finish();
-    // The watching thread looks four times a second, then wakes the window.
     assert!(
-        (0..20).any(|_| {
-            std::thread::sleep(std::time::Duration::from_millis(100));
-            woken_now() > 0
-        }),
+        woken_soon(&wakes),
         "the window was not woken when the voice ended"
     );
     harness.run();
@@ -271,4 +288,25 @@ fn a_finished_reading_turns_stop_back_into_listen_without_redrawing_meanwhile() 
             .query_by_role_and_label(Role::Button, "Listen")
             .is_some()
     );
+}
+
+#[test]
+fn listen_appears_once_the_voices_are_known_without_a_touch() {
+    let speaker = kiosk::speech::Recording::with_voices(&["en"]).checking();
+    let (mut kiosk, log) = common::kiosk_speaking_to(SIZE, speaker);
+    let harness = &mut kiosk.harness;
+    let listen = |harness: &Harness<'_, KioskApp>| {
+        harness
+            .query_by_role_and_label(Role::Button, "Listen")
+            .is_some()
+    };
+    assert!(!listen(harness), "no Listen before the voices are known");
+    let wakes = count_wakes(harness);
+    log.finish_checking();
+    assert!(
+        woken_soon(&wakes),
+        "the window was not woken when the voices became known"
+    );
+    harness.run();
+    assert!(listen(harness), "Listen once the voices are known");
 }

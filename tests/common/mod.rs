@@ -68,7 +68,15 @@ pub fn kiosk_with(size: egui::Vec2, configure: impl FnOnce(&mut Config)) -> Kios
 /// The real app on the shipped content, speaking to a recording speaker with voices for
 /// `voices`; the log shows what it was asked to say.
 pub fn kiosk_listening(size: egui::Vec2, voices: &[&str]) -> (Kiosk, kiosk::speech::SpeechLog) {
-    let speaker = kiosk::speech::Recording::with_voices(voices);
+    kiosk_speaking_to(size, kiosk::speech::Recording::with_voices(voices))
+}
+
+/// The real app on the shipped content, speaking to `speaker`; the log shows what it was
+/// asked to say.
+pub fn kiosk_speaking_to(
+    size: egui::Vec2,
+    speaker: kiosk::speech::Recording,
+) -> (Kiosk, kiosk::speech::SpeechLog) {
     let log = speaker.log();
     let speaker: std::cell::Cell<Option<Box<dyn kiosk::speech::Speaker>>> =
         std::cell::Cell::new(Some(Box::new(speaker)));
