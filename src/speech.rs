@@ -318,8 +318,9 @@ const MODULES_TIMEOUT: Duration = Duration::from_secs(2);
 /// takes `spd-say` about 2 s of CPU on a slow machine. It runs off the UI thread.
 const VOICES_TIMEOUT: Duration = Duration::from_secs(8);
 /// How long the kiosk waits after start before it looks for voices: listing them costs
-/// `spd-say` a second or two of CPU, which on two cores delayed the first picture by
-/// 100-160 ms (scripts/compare-browser.sh).
+/// `spd-say` a second or two of CPU, which on two cores competed with the first picture
+/// (first content after 195-468 ms without the wait, 204-325 ms with it, five starts each:
+/// docs/measurements/compare-browser.txt).
 const DETECT_AFTER: Duration = Duration::from_millis(1500);
 /// How often the detection thread looks whether a listing has finished.
 const POLL: Duration = Duration::from_millis(10);
