@@ -25,6 +25,13 @@ fn screen_text(harness: &Harness<'_, KioskApp>) -> (Vec<String>, String) {
     (parts, joined)
 }
 
+/// Whether a button with this label is on screen.
+fn has_button(harness: &Harness<'_, KioskApp>, label: &str) -> bool {
+    harness
+        .query_by_role_and_label(Role::Button, label)
+        .is_some()
+}
+
 /// Counts from now on the times something asks the window to draw at once.
 fn count_wakes(harness: &Harness<'_, KioskApp>) -> Arc<AtomicUsize> {
     let wakes = Arc::new(AtomicUsize::new(0));
@@ -238,23 +245,11 @@ fn moving_on_stops_the_voice_and_nothing_waits_for_the_next_visitor() {
 fn a_language_without_a_voice_has_no_listen_button() {
     let (mut kiosk, _log) = common::kiosk_listening(SIZE, &["en"]);
     let harness = &mut kiosk.harness;
-    assert!(
-        harness
-            .query_by_role_and_label(Role::Button, "Listen")
-            .is_some()
-    );
+    assert!(has_button(harness, "Listen"));
     tap(harness, "Español");
-    assert!(
-        harness
-            .query_by_role_and_label(Role::Button, "Escuchar")
-            .is_none()
-    );
+    assert!(!has_button(harness, "Escuchar"));
     tap(harness, "Guía");
-    assert!(
-        harness
-            .query_by_role_and_label(Role::Button, "Escuchar")
-            .is_none()
-    );
+    assert!(!has_button(harness, "Escuchar"));
 }
 
 #[test]
@@ -262,11 +257,7 @@ fn a_finished_reading_turns_stop_back_into_listen_without_redrawing_meanwhile() 
     let (mut kiosk, log) = common::kiosk_listening(SIZE, &["en"]);
     let harness = &mut kiosk.harness;
     tap(harness, "Listen");
-    assert!(
-        harness
-            .query_by_role_and_label(Role::Button, "Stop")
-            .is_some()
-    );
+    assert!(has_button(harness, "Stop"));
     // While it speaks the window sleeps: a thread, not the drawing, watches the voice.
     let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
     assert!(delay.as_secs() >= 1, "{delay:?}");
@@ -283,11 +274,7 @@ fn a_finished_reading_turns_stop_back_into_listen_without_redrawing_meanwhile() 
         "the window was not woken when the voice ended"
     );
     harness.run();
-    assert!(
-        harness
-            .query_by_role_and_label(Role::Button, "Listen")
-            .is_some()
-    );
+    assert!(has_button(harness, "Listen"));
 }
 
 #[test]
@@ -295,12 +282,10 @@ fn listen_appears_once_the_voices_are_known_without_a_touch() {
     let speaker = kiosk::speech::Recording::with_voices(&["en"]).checking();
     let (mut kiosk, log) = common::kiosk_speaking_to(SIZE, speaker);
     let harness = &mut kiosk.harness;
-    let listen = |harness: &Harness<'_, KioskApp>| {
-        harness
-            .query_by_role_and_label(Role::Button, "Listen")
-            .is_some()
-    };
-    assert!(!listen(harness), "no Listen before the voices are known");
+    assert!(
+        !has_button(harness, "Listen"),
+        "no Listen before the voices are known"
+    );
     let wakes = count_wakes(harness);
     log.finish_checking();
     assert!(
@@ -308,5 +293,8 @@ fn listen_appears_once_the_voices_are_known_without_a_touch() {
         "the window was not woken when the voices became known"
     );
     harness.run();
-    assert!(listen(harness), "Listen once the voices are known");
+    assert!(
+        has_button(harness, "Listen"),
+        "Listen once the voices are known"
+    );
 }
