@@ -18,7 +18,7 @@ use crate::pin::PinLock;
 use crate::speech::{self, Speaker};
 use crate::staff::{Staff, View};
 use crate::ui;
-use crate::ui::screen::{self, Command, Cx, Listen};
+use crate::ui::screen::{self, Command, Cx, IdleRule, Listen};
 use crate::ui::staff::Action;
 use crate::visitor::Visitor;
 
@@ -171,8 +171,10 @@ impl KioskApp {
             let image = egui::ColorImage::from_rgba_unmultiplied(logo.size, &logo.rgba);
             ctx.load_texture("logo", image, egui::TextureOptions::LINEAR)
         });
-        self.window.qr =
-            ui::consultation::qr_texture(ctx, &self.kiosk.loaded.content.clinic.booking_url);
+        self.window.qr = ui::components::consultation_card::qr_texture(
+            ctx,
+            &self.kiosk.loaded.content.clinic.booking_url,
+        );
     }
 
     /// Nothing to forget: Home, untouched. The idle timer rests then.
@@ -181,11 +183,12 @@ impl KioskApp {
     }
 
     fn idle_timeout(&self) -> f64 {
-        let reading = self.visitor.screen.kind().reading;
-        let secs = if reading && self.desk.view == View::Closed {
-            self.kiosk.config.reading_idle_timeout_secs
-        } else {
-            self.kiosk.config.idle_timeout_secs
+        let config = &self.kiosk.config;
+        let secs = match self.visitor.screen.kind().idle {
+            _ if self.desk.view != View::Closed => config.idle_timeout_secs,
+            IdleRule::Standard => config.idle_timeout_secs,
+            IdleRule::Reading => config.reading_idle_timeout_secs,
+            IdleRule::Answers => config.questionnaire_idle_timeout_secs,
         };
         secs as f64
     }
@@ -432,7 +435,12 @@ impl KioskApp {
         }
 
         self.apply_look(&ctx);
-        self.draw_screen_safely(ui);
+        // While "Still there?" counts down, the screen beneath is not drawn at all: the
+        // answers or result left behind cannot be read around the warning, nor by a screen
+        // reader. Its state stays, for "I'm still here".
+        if !matches!(idle, Idle::Warning { .. }) {
+            self.draw_screen_safely(ui);
+        }
 
         let warned = std::mem::replace(&mut self.window.warned, false);
         match idle {

@@ -111,24 +111,13 @@ fn page_text(page: &content::GuidePage) -> String {
     lines.join("\n")
 }
 
-/// What any result can say: titles, intros, reasons, expectations and notes.
+/// What any result can say: titles, intros and every cited statement.
 fn results_text(questionnaire: &questionnaire::Questionnaire) -> String {
-    let mut lines: Vec<String> = questionnaire
+    let lines: Vec<&str> = questionnaire
         .results
         .iter()
-        .flat_map(|r| [r.title.clone(), r.intro.clone()])
+        .flat_map(|r| [r.title.as_str(), r.intro.as_str()])
+        .chain(questionnaire::citations(questionnaire).map(|c| c.text.as_str()))
         .collect();
-    for rule in &questionnaire.rules {
-        match &rule.effect {
-            questionnaire::Effect::Result { reason, .. } => lines.extend(reason.clone()),
-            questionnaire::Effect::Note { text, .. } => lines.push(text.clone()),
-        }
-    }
-    lines.extend(
-        questionnaire
-            .expectations
-            .iter()
-            .flat_map(|(_, points, _)| points.clone()),
-    );
     lines.join("\n")
 }

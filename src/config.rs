@@ -24,6 +24,9 @@ pub struct Config {
     pub idle_timeout_secs: u64,
     /// The same on reading screens (guide, comparison, FAQ), where people read longer.
     pub reading_idle_timeout_secs: u64,
+    /// The same on the questionnaire and its result, which show a visitor's own answers:
+    /// shorter, so a result left behind does not wait for the next person.
+    pub questionnaire_idle_timeout_secs: u64,
     /// How long "Still there?" counts down before everything is forgotten.
     pub warning_secs: u64,
     /// Counters and the PIN lockout are kept here.
@@ -48,6 +51,7 @@ impl Default for Config {
             window_position: None,
             idle_timeout_secs: 90,
             reading_idle_timeout_secs: 180,
+            questionnaire_idle_timeout_secs: 45,
             warning_secs: 30,
             export_file: state_dir.join("counters.csv"),
             state_dir,
@@ -85,7 +89,7 @@ pub fn load(path: &Path) -> (Config, Vec<Problem>) {
     }
 }
 
-const KEYS: &str = "kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume";
+const KEYS: &str = "kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, questionnaire_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume";
 
 pub fn parse(text: &str, path: &str) -> (Config, Vec<Problem>) {
     let mut config = Config::default();
@@ -161,6 +165,10 @@ fn apply(config: &mut Config, key: &str, value: &toml::Value) -> Result<(), Stri
         "reading_idle_timeout_secs" => {
             config.reading_idle_timeout_secs =
                 seconds(10, 3600, defaults.reading_idle_timeout_secs)?;
+        }
+        "questionnaire_idle_timeout_secs" => {
+            config.questionnaire_idle_timeout_secs =
+                seconds(10, 3600, defaults.questionnaire_idle_timeout_secs)?;
         }
         "warning_secs" => config.warning_secs = seconds(20, 300, defaults.warning_secs)?,
         "state_dir" => {
@@ -269,7 +277,7 @@ mod tests {
             "c.toml:7: `state_dir` must be a folder or file path in quotes; using the default",
             "c.toml:8: `export_file` must be a folder or file path in quotes; using the default",
             "c.toml:9: `pin_hash` is not a PIN hash; set the PIN with `microneedling-kiosk --set-pin`; until then the staff screen cannot be opened",
-            "c.toml:10: unknown setting `colour`; the settings are: kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume",
+            "c.toml:10: unknown setting `colour`; the settings are: kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, questionnaire_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume",
         ];
         assert_eq!(lines, expected);
     }

@@ -337,6 +337,8 @@ enum Detection {
     Ready {
         modules: Vec<String>,
         languages: BTreeSet<String>,
+        /// Every voice's full language code, lower case ("es-419"), to pick a region.
+        codes: BTreeSet<String>,
     },
     Off(String),
 }
@@ -500,10 +502,15 @@ impl Speaker for SpeechDispatcher {
         }
         self.reap();
         let (rate, volume) = (self.rate.to_string(), self.volume.to_string());
+        let language = match &*lock(&self.detection.0) {
+            Detection::Ready { codes, .. } => voice_code(codes, language).to_owned(),
+            _ => language.to_owned(),
+        };
         let mut command = Command::new(&self.program);
         command
             .args([
-                "-C", "-w", "-N", APP_NAME, "-r", &rate, "-i", &volume, "-l", language, "--", &text,
+                "-C", "-w", "-N", APP_NAME, "-r", &rate, "-i", &volume, "-l", &language, "--",
+                &text,
             ])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -578,7 +585,9 @@ impl Speaker for SpeechDispatcher {
         match &*lock(&self.detection.0) {
             Detection::Checking => "Speech: checking speech-dispatcher and its voices".to_owned(),
             Detection::Off(reason) => reason.clone(),
-            Detection::Ready { modules, languages } => {
+            Detection::Ready {
+                modules, languages, ..
+            } => {
                 let engine = format!(
                     "speech-dispatcher with {}, voices for {} languages",
                     modules.join(", "),
@@ -671,8 +680,8 @@ fn detect(program: &Path) -> Detection {
             "Speech is off: speech-dispatcher has no speech synthesizer; install the Debian packages espeak-ng and speech-dispatcher-espeak-ng".to_owned(),
         );
     }
-    let languages = match run_with_timeout(program, &["-L"], VOICES_TIMEOUT) {
-        Ok(output) => parse_voice_languages(&output),
+    let (languages, codes) = match run_with_timeout(program, &["-L"], VOICES_TIMEOUT) {
+        Ok(output) => (parse_voice_languages(&output), parse_voice_codes(&output)),
         Err(error) => return Detection::Off(error.describe(&name, "-L", VOICES_TIMEOUT)),
     };
     if languages.is_empty() {
@@ -680,7 +689,11 @@ fn detect(program: &Path) -> Detection {
             "Speech is off: speech-dispatcher lists no voices ({name} -L); install the Debian packages espeak-ng and speech-dispatcher-espeak-ng"
         ));
     }
-    Detection::Ready { modules, languages }
+    Detection::Ready {
+        modules,
+        languages,
+        codes,
+    }
 }
 
 /// The modules in `spd-say -O` output: the lines after "OUTPUT MODULES".
@@ -695,27 +708,50 @@ fn parse_modules(output: &str) -> Vec<String> {
         .collect()
 }
 
-/// The languages (primary subtags) in `spd-say -L` output: after the header
-/// "NAME LANGUAGE VARIANT", one voice a line, right-aligned columns, the language
-/// second to last (names may contain spaces).
+/// The languages (primary subtags) in `spd-say -L` output.
 fn parse_voice_languages(output: &str) -> BTreeSet<String> {
+    voice_codes(output).filter_map(primary_language).collect()
+}
+
+/// The voices' full language codes in `spd-say -L` output, lower case, `-` between parts.
+fn parse_voice_codes(output: &str) -> BTreeSet<String> {
+    voice_codes(output)
+        .filter(|code| primary_language(code).is_some())
+        .map(|code| code.to_ascii_lowercase().replace('_', "-"))
+        .collect()
+}
+
+/// Regions asked for where the engine has a voice for them: a Chicago clinic's Spanish
+/// speakers are mostly Latin American (espeak-ng's `es-419`), not from Spain (`es`).
+const PREFERRED_REGIONS: &[(&str, &str)] = &[("es", "es-419")];
+
+/// The language code to ask speech-dispatcher for `language`: its preferred region
+/// where one of `codes` is that region, else `language` itself.
+fn voice_code<'a>(codes: &BTreeSet<String>, language: &'a str) -> &'a str {
+    PREFERRED_REGIONS
+        .iter()
+        .find(|(primary, region)| {
+            primary_language(language).as_deref() == Some(*primary) && codes.contains(*region)
+        })
+        .map_or(language, |(_, region)| region)
+}
+
+/// The language column of `spd-say -L` output: after the header "NAME LANGUAGE VARIANT",
+/// one voice a line, right-aligned columns, the language second to last (names may
+/// contain spaces); the dummy module's voice is left out.
+fn voice_codes(output: &str) -> impl Iterator<Item = &str> {
     let mut lines = output.lines().skip_while(|line| {
         let words: Vec<&str> = line.split_whitespace().collect();
         words != ["NAME", "LANGUAGE", "VARIANT"]
     });
     lines.next();
-    lines
-        .filter_map(|line| {
-            let words: Vec<&str> = line.split_whitespace().collect();
-            let [name @ .., language, _variant] = words.as_slice() else {
-                return None;
-            };
-            if name.is_empty() || *name == ["dummy"] {
-                return None;
-            }
-            primary_language(language)
-        })
-        .collect()
+    lines.filter_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let [name @ .., language, _variant] = words.as_slice() else {
+            return None;
+        };
+        (!name.is_empty() && *name != ["dummy"]).then_some(*language)
+    })
 }
 
 /// Why running `spd-say` for a listing failed.
@@ -924,6 +960,14 @@ mod tests {
                       \x20                   dummy                       en                     none\n";
         let languages: Vec<String> = parse_voice_languages(voices).into_iter().collect();
         assert_eq!(languages, ["en", "es"]);
+        let codes = parse_voice_codes(voices);
+        let codes_listed: Vec<&str> = codes.iter().map(String::as_str).collect();
+        assert_eq!(codes_listed, ["en-us", "en-us-nyc", "es", "es-419"]);
+        // Spanish is asked for in its Latin American voice where there is one.
+        assert_eq!(voice_code(&codes, "es"), "es-419");
+        assert_eq!(voice_code(&codes, "en"), "en");
+        let spain_only = parse_voice_codes(&voices.replace("es-419", "es"));
+        assert_eq!(voice_code(&spain_only, "es"), "es");
         assert!(parse_voice_languages("Failed to get voice list.\n").is_empty());
         assert!(parse_voice_languages("").is_empty());
     }

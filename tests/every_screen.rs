@@ -7,6 +7,7 @@ use egui::{Role, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use kiosk::app::KioskApp;
+use kiosk::ui::screen::REGISTRY;
 use kiosk::visitor::TextSize;
 
 const SCREENS: [(&str, Vec2); 3] = [
@@ -56,6 +57,7 @@ fn check_screen(harness: &Harness<'_, KioskApp>, width_px: f32, zoom: f32, what:
 #[test]
 fn every_screen_at_every_size_in_every_language() {
     let mut combinations = 0;
+    let mut expected = 0;
     let mut smallest = f32::MAX;
     for language in 0..2 {
         for (screen_name, screen) in SCREENS {
@@ -66,6 +68,8 @@ fn every_screen_at_every_size_in_every_language() {
                 let mut kiosk = common::kiosk_with(screen, |c| c.pin_hash = None);
                 let harness = &mut kiosk.harness;
                 let setups = common::screens::all(harness.state());
+                // Each listed screen, and the idle warning.
+                expected += setups.len() + 1;
                 for (name, setup) in &setups {
                     let app = harness.state_mut();
                     app.wipe();
@@ -88,7 +92,8 @@ fn every_screen_at_every_size_in_every_language() {
                 common::screens::open(app, "Questionnaire");
                 harness.run();
                 let now = harness.ctx.input(|i| i.time);
-                harness.input_mut().time = Some(now + 95.0);
+                let idle = harness.state().kiosk.config.questionnaire_idle_timeout_secs;
+                harness.input_mut().time = Some(now + idle as f64 + 5.0);
                 harness.step();
                 harness.step();
                 let idle_title = harness
@@ -115,5 +120,6 @@ fn every_screen_at_every_size_in_every_language() {
     println!(
         "{combinations} screen/size/language/text-size combinations; smallest control side {smallest} px at 100 %"
     );
-    assert_eq!(combinations, 2 * 3 * 3 * 29);
+    assert_eq!(combinations, expected);
+    assert!(combinations >= 2 * 3 * 3 * REGISTRY.len());
 }

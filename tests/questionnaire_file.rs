@@ -47,16 +47,19 @@ intro = "Good fit."
 when = ["pregnant.yes"]
 result = "talk_first"
 reason = "Pregnancy."
+source = "guide/07-who-should-wait.md"
+words = "Pregnancy"
 
 [[rule]]
 when = ["concerns.pores", "concerns.tone"]
 result = "good_fit"
 reason = "Pores or tone."
+source = "compare.md"
+words = "Pore"
 
 [[rule]]
 otherwise = true
 result = "good_fit"
-reason = "No concern."
 "#;
 
 /// Parses, then tries every set of answers, as `--check` does.
@@ -79,9 +82,23 @@ fn issues_for(text: &str) -> Vec<Issue> {
 
 #[test]
 fn the_fixture_itself_checks_clean() {
+    assert_eq!(check(GOOD), []);
     let q = parse(GOOD).unwrap();
-    assert_eq!(q.questions.len(), 2);
-    assert_eq!(q.rules.len(), 3);
+    assert_eq!(
+        (q.questions.len(), q.results.len(), q.rules.len()),
+        (2, 2, 3)
+    );
+}
+
+#[test]
+fn a_reason_without_its_source_is_reported_at_its_rule() {
+    let text = GOOD.replacen("source = \"guide/07-who-should-wait.md\"\n", "", 1);
+    let issues = issues_for(&text);
+    assert_eq!(issues[0].line, line_of(&text, "pregnant.yes") - 1);
+    assert!(
+        issues[0].message.starts_with("say where this comes from"),
+        "{issues:?}"
+    );
 }
 
 #[test]
@@ -165,13 +182,13 @@ fn a_result_no_answers_reach_is_reported_at_the_result() {
     );
 }
 
-const PREGNANCY_RULE: &str =
-    "[[rule]]\nwhen = [\"pregnant.yes\"]\nresult = \"talk_first\"\nreason = \"Pregnancy.\"\n\n";
+const PREGNANCY_RULE: &str = "[[rule]]\nwhen = [\"pregnant.yes\"]\nresult = \"talk_first\"\nreason = \"Pregnancy.\"\nsource = \"guide/07-who-should-wait.md\"\nwords = \"Pregnancy\"\n\n";
 
 #[test]
 fn a_rule_that_can_never_decide_leaves_its_result_unreachable() {
     // A rule above it that matches everybody: nobody would be told to talk first.
-    let catch_all = "[[rule]]\nwhen = [\"pregnant.yes\", \"pregnant.no\"]\nresult = \"good_fit\"\nreason = \"All.\"\n\n";
+    let catch_all =
+        "[[rule]]\nwhen = [\"pregnant.yes\", \"pregnant.no\"]\nresult = \"good_fit\"\n\n";
     let text = GOOD.replace(PREGNANCY_RULE, &format!("{catch_all}{PREGNANCY_RULE}"));
     assert_eq!(
         issues_for(&text),
@@ -196,10 +213,7 @@ fn an_otherwise_rule_above_other_rules_is_reported() {
 
 #[test]
 fn answers_that_reach_no_result_are_reported() {
-    let text = GOOD.replace(
-        "[[rule]]\notherwise = true\nresult = \"good_fit\"\nreason = \"No concern.\"\n",
-        "",
-    );
+    let text = GOOD.replace("[[rule]]\notherwise = true\nresult = \"good_fit\"\n", "");
     assert_eq!(
         issues_for(&text),
         [Issue::new(
@@ -347,26 +361,64 @@ fn a_downtime_without_a_number_is_reported_at_its_row() {
 }
 
 #[test]
-fn a_result_that_offers_a_treatment_for_goals_it_does_not_aim_at_is_reported() {
-    let dir = common::content_copy();
-    let path = dir.path().join("en/questionnaire.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    // Sagging alone would now reach "good fit", which offers microneedling.
-    let text = text.replace(
-        "\"concerns.texture\"]",
-        "\"concerns.texture\", \"concerns.sagging\"]",
-    );
-    std::fs::write(&path, &text).unwrap();
-    let loaded = common::load_folder(dir.path());
-    assert_eq!(loaded.problems, []);
-    let issues = check_every_answer_set(&loaded.content.questionnaire);
-    let line = line_of(&text, "id = \"good_fit\"") - 1;
-    assert_eq!(
-        issues,
-        [Issue::new(
-            line,
-            "the result `good_fit` offers Microneedling, but some answers that reach it choose no concern Microneedling aims at in the comparison"
-        )]
+fn a_result_that_offers_a_treatment_for_goals_it_neither_aims_at_nor_helps_is_reported() {
+    for language in ["en", "es"] {
+        let dir = common::content_copy();
+        let path = dir.path().join(language).join("questionnaire.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Without the guide's sentence on sagging, sagging alone still reaches "worth
+        // discussing", which offers microneedling.
+        let text: String = text
+            .lines()
+            .filter(|l| !l.contains("concern = \"concerns.sagging\""))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(&path, &text).unwrap();
+        let loaded = common::load_folder(dir.path());
+        assert_eq!(loaded.problems, []);
+        let index = loaded.language_index(language).unwrap();
+        let issues = check_every_answer_set(&loaded.language(index).questionnaire);
+        let line = line_of(&text, "id = \"good_fit\"") - 1;
+        assert_eq!(
+            issues,
+            [Issue::new(
+                line,
+                "the result `good_fit` offers Microneedling, but some answers that reach it choose no concern Microneedling aims at in the comparison or helps in the guide"
+            )]
+        );
+    }
+}
+
+/// A citation whose words are no longer on its page (the page was edited, or the claim
+/// was) is reported at the citation, in every language.
+#[test]
+fn a_claim_whose_words_are_not_on_its_page_is_reported_at_its_line() {
+    for (language, words) in [("en", "a better skin tone"), ("es", "con un mejor tono")] {
+        let file = format!("{language}/questionnaire.toml");
+        let (problems, text) = problems_after(&file, |t| {
+            t.replace(
+                &format!("words = \"{words}\""),
+                &format!("words = \"{words} and less acne\""),
+            )
+        });
+        let line = line_of(&text, "and less acne");
+        assert_eq!(
+            problems,
+            [format!(
+                "{file}:{line}: `words = \"{words} and less acne\"` are not in any one card of guide/03-benefits.md: the source must say it in these words"
+            )]
+        );
+    }
+    // The page changed instead: the claim that rested on it is reported.
+    let (problems, text) = problems_after("en/guide/05-sessions.md", |t| {
+        t.replace("**3–6 sessions**", "**3–8 sessions**")
+    });
+    assert!(text.contains("3–8 sessions"));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("en/questionnaire.toml:")
+            && problems[0].contains("mild to moderate concerns need 3–6 sessions"),
+        "{problems:?}"
     );
 }
 

@@ -4,10 +4,12 @@
 mod common;
 
 use kiosk::content::Content;
+use kiosk::content::place::locate;
 use kiosk::questionnaire::{
     Answers, Outcome, Questionnaire, Role, Section, check_every_answer_set, evaluate,
     for_each_answer_set,
 };
+use kiosk::ui::questionnaire::result_parts;
 
 fn english() -> Content {
     common::load_shipped().content
@@ -71,45 +73,86 @@ fn answers(q: &Questionnaire, case: &Case) -> Answers {
     answers
 }
 
-/// Everything the result says, as one text (what Listen would read, minus the card).
+/// Everything the result says, card by card, as the screen shows and Listen reads it
+/// (minus the consultation card and the comparison's rows): one line each.
 fn told(outcome: &Outcome<'_>, content: &Content) -> String {
-    let s = &content.strings;
     let mut text = vec![outcome.result.title.clone(), outcome.result.intro.clone()];
-    text.extend(outcome.reasons.iter().map(|r| r.to_string()));
-    for concern in &outcome.concerns {
-        text.push(format!(
-            "{}: {}",
-            concern.label,
-            concern.treatments.join(", ")
-        ));
-    }
-    for fit in &outcome.treatments {
-        let fits = match fit.fits {
-            Some(true) => "within",
-            Some(false) => "longer",
-            None => "",
-        };
-        text.push(format!(
-            "{} {} {fits}",
-            fit.treatment.name, fit.treatment.downtime
-        ));
-    }
-    if !outcome.shortest.is_empty() {
-        text.push(s.downtime_none_free.clone());
-        text.extend(outcome.shortest.iter().map(|t| t.name.clone()));
-    }
-    for (_, points) in &outcome.expectations {
-        text.extend(points.iter().cloned());
-    }
-    for (section, note) in &outcome.notes {
-        text.push(format!("{section:?}: {note}"));
+    for part in result_parts(content, outcome) {
+        text.push(format!("## {}", part.heading));
+        text.extend(part.lines.into_iter().map(|line| line.text));
     }
     text.join("\n")
 }
 
 const CASES: &[Case] = &[
-    // Finding 2: "Enlarged pores" + no downtime keeps pores, names microneedling, and says
-    // honestly that nothing in the comparison is free of downtime.
+    // Finding 1: tone, dullness and sagging are not sent away from microneedling: the
+    // table's treatments aim at them, and the guide says microneedling can also help.
+    Case {
+        concerns: &["pigmentation"],
+        severity: "mild",
+        downtime: "week",
+        cautions: &[],
+        preparation: &[],
+        result: "good_fit",
+        treatments: &["Microneedling", "Chemical Peels"],
+        says: &[
+            "Uneven tone or dark spots: Chemical Peels aims at this.",
+            "microneedling can also give a better skin tone",
+            "Chemical Peels: 2–7 days in our comparison, within what you would accept",
+        ],
+        never: &["does not aim at the goals you chose", "Another treatment"],
+    },
+    Case {
+        concerns: &["dullness"],
+        severity: "mild",
+        downtime: "few_days",
+        cautions: &[],
+        preparation: &[],
+        result: "good_fit",
+        treatments: &["Microneedling", "Chemical Peels", "Microdermabrasion"],
+        says: &[
+            "Dull skin: Chemical Peels and Microdermabrasion aim at this.",
+            "microneedling can also give smoother, brighter skin",
+            "Chemical Peels: 2–7 days in our comparison, which can be more than you would accept",
+            "Microdermabrasion: Up to 1 day in our comparison, within what you would accept",
+        ],
+        never: &["does not aim"],
+    },
+    Case {
+        concerns: &["sagging"],
+        severity: "mild",
+        downtime: "none",
+        cautions: &[],
+        preparation: &[],
+        result: "good_fit",
+        treatments: &["Microneedling", "RF Skin Tightening"],
+        says: &[
+            "Mild sagging: RF Skin Tightening aims at this.",
+            "People also choose microneedling for slight sagging",
+            // Finding 3: downtime in the table's own words, no claim it does not make.
+            "You would accept: None at all.",
+            "RF Skin Tightening: <1 day in our comparison, which can be more than you would accept",
+            "Microneedling: 1–3 days in our comparison, more than you would accept",
+        ],
+        never: &["free of downtime", "Microdermabrasion"],
+    },
+    Case {
+        concerns: &["pigmentation", "sagging"],
+        severity: "mild",
+        downtime: "day",
+        cautions: &[],
+        preparation: &[],
+        result: "good_fit",
+        treatments: &["Microneedling", "Chemical Peels", "RF Skin Tightening"],
+        says: &[
+            "Uneven tone or dark spots: Chemical Peels aims at this.",
+            "Mild sagging: RF Skin Tightening aims at this.",
+            "RF Skin Tightening: <1 day in our comparison, within what you would accept",
+            "Microneedling: 1–3 days in our comparison, which can be more",
+        ],
+        never: &["Microdermabrasion"],
+    },
+    // Finding 3: "None at all" is set against each cell as the table words it.
     Case {
         concerns: &["pores"],
         severity: "mild",
@@ -119,67 +162,42 @@ const CASES: &[Case] = &[
         result: "good_fit",
         treatments: &["Microneedling"],
         says: &[
-            "Enlarged pores: Microneedling",
-            "None of the treatments in our comparison is free of downtime",
-            "Microdermabrasion",
-            "RF Skin Tightening",
-            "1–3 days longer",
-            "3–6 sessions",
-            "not erased",
-            "may not make pores smaller for everyone",
-            "2–3 weeks",
-            "Afterwards, redness, mild swelling and sensitivity are common for 24–72 hours",
+            "Enlarged pores: Microneedling aims at this.",
+            "Microneedling: 1–3 days in our comparison, more than you would accept",
+            // Finding 4: both timings, and the aftercare that makes up the downtime.
+            "first change is often visible after 2–3 weeks",
+            "less obvious within 4–8 weeks",
+            "## After a session",
+            "Skip makeup and sunscreen for at least 24 hours",
+            "For 1–2 days, avoid hard exercise, saunas, swimming and hot showers",
+            "Stay out of direct sun",
+            "1–2 times a year",
         ],
-        never: &["Before: Redness"],
+        never: &["free of downtime", "The shortest"],
     },
-    // Finding 2, second half: sagging with no downtime is answered by RF, not by
-    // microdermabrasion (which does not aim at sagging).
+    // Finding 2: "Talk with a provider first" settles nothing: reasons first, goals as
+    // what to ask about, no downtime verdict, no session plan, no aftercare.
     Case {
-        concerns: &["sagging"],
+        concerns: &["pores"],
         severity: "mild",
-        downtime: "none",
-        cautions: &[],
+        downtime: "few_days",
+        cautions: &["pregnant"],
         preparation: &[],
-        result: "other_treatment",
-        treatments: &["RF Skin Tightening"],
-        says: &[
-            "Mild sagging: RF Skin Tightening",
-            "<1 day longer",
-            "free of downtime",
-        ],
-        never: &["Microdermabrasion Up to", "You would like no downtime"],
-    },
-    // Finding 4: no concern is not "a good fit", and no downtime is weighed.
-    Case {
-        concerns: &[],
-        severity: "unsure",
-        downtime: "none",
-        cautions: &[],
-        preparation: &[],
-        result: "look_together",
-        treatments: &[],
-        says: &["Let a provider look with you"],
-        never: &[
-            "good fit",
-            "worth discussing",
-            "3–6 sessions",
-            "free of downtime",
-        ],
-    },
-    // Finding 5: "About a day" no longer puts 24–72 hours under "Before a session": it is
-    // said with what to expect from microneedling, as what comes afterwards.
-    Case {
-        concerns: &["lines"],
-        severity: "mild",
-        downtime: "day",
-        cautions: &[],
-        preparation: &[],
-        result: "good_fit",
+        result: "talk_first",
         treatments: &["Microneedling"],
-        says: &["Afterwards, redness, mild swelling and sensitivity are common for 24–72 hours"],
-        never: &["Before: Afterwards", "Before: Redness"],
+        says: &[
+            "Pregnancy: microneedling should wait",
+            "## Your goals: what to ask a provider about",
+            "Enlarged pores: Microneedling aims at this.",
+        ],
+        never: &[
+            "## Downtime",
+            "within what you would accept",
+            "3–6 sessions",
+            "What to expect",
+            "## After a session",
+        ],
     },
-    // Finding 3: the cautions the old questions never asked.
     Case {
         concerns: &["pores"],
         severity: "mild",
@@ -188,8 +206,8 @@ const CASES: &[Case] = &[
         preparation: &[],
         result: "talk_first",
         treatments: &["Microneedling"],
-        says: &["A skin infection", "Enlarged pores: Microneedling"],
-        never: &[],
+        says: &["A skin infection: wait until a professional clears you"],
+        never: &["## Downtime", "3–6 sessions"],
     },
     Case {
         concerns: &["scars"],
@@ -200,7 +218,7 @@ const CASES: &[Case] = &[
         result: "talk_first",
         treatments: &["Microneedling"],
         says: &["A skin disease"],
-        never: &[],
+        never: &["## Downtime"],
     },
     Case {
         concerns: &["texture"],
@@ -212,11 +230,11 @@ const CASES: &[Case] = &[
         treatments: &["Microneedling", "Microdermabrasion"],
         says: &[
             "medical condition that is not well controlled",
-            "Rough texture: Microneedling, Microdermabrasion",
+            "Rough texture: Microneedling and Microdermabrasion aim at this.",
         ],
-        never: &[],
+        never: &["## Downtime"],
     },
-    // Finding 3, severity: the article's limit on deep pits is said.
+    // Finding 5: a severe concern leads with the article's limit.
     Case {
         concerns: &["scars"],
         severity: "severe",
@@ -226,12 +244,11 @@ const CASES: &[Case] = &[
         result: "good_fit",
         treatments: &["Microneedling"],
         says: &[
-            "Know: Microneedling alone does not fix deep acne pits",
-            "mild to moderate",
+            "## Know this first\nMicroneedling alone does not fix deep acne pits",
+            "mild to moderate concerns need 3–6 sessions",
         ],
-        never: &[],
+        never: &["## Good to know"],
     },
-    // Each remaining caution alone, and two at once: every reason named.
     Case {
         concerns: &["pores"],
         severity: "mild",
@@ -254,21 +271,6 @@ const CASES: &[Case] = &[
         says: &["Diabetes that is not well controlled", "Keloid scarring"],
         never: &[],
     },
-    // A pregnant visitor with enlarged pores: talk first, pores still answered.
-    Case {
-        concerns: &["pores"],
-        severity: "mild",
-        downtime: "few_days",
-        cautions: &["pregnant"],
-        preparation: &[],
-        result: "talk_first",
-        treatments: &["Microneedling"],
-        says: &[
-            "Pregnancy: microneedling should wait",
-            "Enlarged pores: Microneedling",
-        ],
-        never: &[],
-    },
     Case {
         concerns: &[],
         severity: "unsure",
@@ -278,7 +280,19 @@ const CASES: &[Case] = &[
         result: "talk_first",
         treatments: &[],
         says: &["Pregnancy"],
-        never: &["3–6 sessions"],
+        never: &["3–6 sessions", "## Downtime"],
+    },
+    // No concern is not "worth discussing", and no downtime is weighed.
+    Case {
+        concerns: &[],
+        severity: "unsure",
+        downtime: "none",
+        cautions: &[],
+        preparation: &[],
+        result: "look_together",
+        treatments: &[],
+        says: &["Let a provider look with you"],
+        never: &["worth discussing", "3–6 sessions", "## Downtime"],
     },
     // Preparation notes sit before a session, whatever the result.
     Case {
@@ -290,8 +304,9 @@ const CASES: &[Case] = &[
         result: "good_fit",
         treatments: &["Microneedling"],
         says: &[
-            "Before: Retinoids or exfoliating acids: stop them 3–5 days",
-            "Before: Sunburn",
+            "## Before a session\nRetinoids or exfoliating acids: stop them 3–5 days",
+            "Sunburn or irritated skin",
+            "Microneedling: 1–3 days in our comparison, within what you would accept",
         ],
         never: &[],
     },
@@ -302,56 +317,24 @@ const CASES: &[Case] = &[
         cautions: &["keloids"],
         preparation: &["retinoids"],
         result: "talk_first",
-        treatments: &["RF Skin Tightening"],
-        says: &["Keloid scarring", "Before: Retinoids"],
-        never: &["Microneedling 1–3"],
-    },
-    // Goals microneedling does not aim at: the treatments that do, and only those.
-    Case {
-        concerns: &["pigmentation"],
-        severity: "mild",
-        downtime: "week",
-        cautions: &[],
-        preparation: &[],
-        result: "other_treatment",
-        treatments: &["Chemical Peels"],
-        says: &[
-            "Uneven tone or dark spots: Chemical Peels",
-            "2–7 days within",
-        ],
-        never: &["3–6 sessions"],
+        treatments: &["Microneedling", "RF Skin Tightening"],
+        says: &["Keloid scarring", "Retinoids", "slight sagging"],
+        never: &["Microneedling: 1–3", "## Downtime"],
     },
     Case {
-        concerns: &["dullness"],
-        severity: "mild",
-        downtime: "few_days",
-        cautions: &[],
-        preparation: &[],
-        result: "other_treatment",
-        treatments: &["Chemical Peels", "Microdermabrasion"],
-        says: &[
-            "Dull skin: Chemical Peels, Microdermabrasion",
-            "2–7 days longer",
-            "Up to 1 day within",
-        ],
-        never: &[],
-    },
-    Case {
-        concerns: &["pigmentation", "sagging"],
+        concerns: &["lines"],
         severity: "mild",
         downtime: "day",
         cautions: &[],
         preparation: &[],
-        result: "other_treatment",
-        treatments: &["Chemical Peels", "RF Skin Tightening"],
+        result: "good_fit",
+        treatments: &["Microneedling"],
         says: &[
-            "Uneven tone or dark spots: Chemical Peels",
-            "Mild sagging: RF Skin Tightening",
-            "<1 day within",
+            "Fine lines: Microneedling aims at this.",
+            "Afterwards, redness, mild swelling and sensitivity are common for 24–72 hours",
         ],
-        never: &["Microdermabrasion"],
+        never: &["## Before a session"],
     },
-    // Mixed goals: every one answered, microneedling first where it aims.
     Case {
         concerns: &["pores", "pigmentation", "sagging"],
         severity: "mild",
@@ -361,9 +344,9 @@ const CASES: &[Case] = &[
         result: "good_fit",
         treatments: &["Microneedling", "Chemical Peels", "RF Skin Tightening"],
         says: &[
-            "Enlarged pores: Microneedling",
-            "Uneven tone or dark spots: Chemical Peels",
-            "Mild sagging: RF Skin Tightening",
+            "Enlarged pores: Microneedling aims at this.",
+            "Uneven tone or dark spots: Chemical Peels aims at this.",
+            "Mild sagging: RF Skin Tightening aims at this.",
         ],
         never: &[],
     },
@@ -388,8 +371,11 @@ const CASES: &[Case] = &[
             "Microdermabrasion",
             "RF Skin Tightening",
         ],
-        says: &["Fine lines: Microneedling", "1–3 days within"],
-        never: &["longer than"],
+        says: &[
+            "Fine lines: Microneedling aims at this.",
+            "1–3 days in our comparison, within",
+        ],
+        never: &["more than you would accept"],
     },
     Case {
         concerns: &["texture"],
@@ -400,8 +386,8 @@ const CASES: &[Case] = &[
         result: "good_fit",
         treatments: &["Microneedling", "Microdermabrasion"],
         says: &[
-            "Microneedling 1–3 days longer",
-            "Microdermabrasion Up to 1 day within",
+            "Microneedling: 1–3 days in our comparison, which can be more",
+            "Microdermabrasion: Up to 1 day in our comparison, within",
         ],
         never: &["free of downtime"],
     },
@@ -414,12 +400,12 @@ const CASES: &[Case] = &[
         result: "good_fit",
         treatments: &["Microneedling", "Chemical Peels", "Microdermabrasion"],
         says: &[
-            "free of downtime",
-            "Know: Microneedling alone",
-            "Before: Sunburn",
+            "## Know this first",
+            "## Before a session\nSunburn",
             "Afterwards, redness",
+            "Microdermabrasion: Up to 1 day in our comparison, which can be more",
         ],
-        never: &[],
+        never: &["free of downtime"],
     },
 ];
 
@@ -450,6 +436,17 @@ fn each_visitor_is_told_what_their_answers_call_for() {
                 "case {n} must not say {words:?}:\n{text}"
             );
         }
+        // Finding 5: the article's limit leads, before anything but the reasons.
+        let first_card = text.lines().find(|l| {
+            l.starts_with("## ") && *l != format!("## {}", content.strings.reasons_heading)
+        });
+        if case.severity == "severe" {
+            assert_eq!(
+                first_card,
+                Some(format!("## {}", content.strings.notes_first).as_str()),
+                "case {n}:\n{text}"
+            );
+        }
         if std::env::var_os("PRINT_CASES").is_some() {
             println!(
                 "| {} | {} | {} | {} | {} | {} | {} |",
@@ -466,9 +463,11 @@ fn each_visitor_is_told_what_their_answers_call_for() {
 }
 
 /// Every set of answers a visitor can give, in every language: one result; every chosen
-/// concern named with exactly the treatments whose goals mention it; no treatment named
-/// for a goal its row does not list; a caution always leads to "talk first", naming it;
-/// microneedling's expectations exactly when it answers a concern; notes in their section.
+/// concern answered, in the order asked; a treatment named for a concern only when its
+/// row's goals mention it or a cited sentence of the guide says it helps; a caution always
+/// leads to "talk first", naming it, with nothing that reads as a plan; the article's
+/// limit first for a severe concern; expectations and aftercare exactly when a planning
+/// result names microneedling.
 #[test]
 fn every_possible_set_of_answers_is_answered_honestly() {
     let loaded = common::load_shipped();
@@ -487,6 +486,33 @@ fn every_possible_set_of_answers_is_answered_honestly() {
             .iter()
             .position(|c| c == &q.columns.goals)
             .unwrap();
+        let microneedling = &content.compare.rows[0][0];
+        // What the guide supports for each concern, found once from the treatments' own
+        // notes, each citation located: the walk below compares every answer with it.
+        let mut supported_helps = std::collections::HashMap::new();
+        for (qi, question) in q.questions.iter().enumerate() {
+            for oi in 0..question.options.len() {
+                let mut helps = Vec::new();
+                for row in &content.compare.rows {
+                    let Some(notes) = q.notes_of(&row[0]) else {
+                        continue;
+                    };
+                    for help in notes.helps.iter().filter(|h| h.concern == (qi, oi)) {
+                        let cited = &help.says.source;
+                        let place = locate(
+                            &cited.file,
+                            &cited.words,
+                            &content.guide,
+                            &content.faq,
+                            &content.compare,
+                        );
+                        assert!(place.is_ok(), "{place:?}");
+                        helps.push((row[0].as_str(), &help.says));
+                    }
+                }
+                supported_helps.insert((qi, oi), helps);
+            }
+        }
         let mut seen = std::collections::BTreeSet::new();
         let mut count = 0;
         let all = for_each_answer_set(q, 1 << 24, |answers| {
@@ -494,7 +520,8 @@ fn every_possible_set_of_answers_is_answered_honestly() {
             let outcome = evaluate(q, answers).expect("every answer set has a result");
             seen.insert(outcome.result_index);
             let mut concerns = outcome.concerns.iter();
-            let mut caution = false;
+            let (mut caution, mut severe) = (false, false);
+            let mut microneedling_supported = false;
             for (qi, question) in q.questions.iter().enumerate() {
                 for (oi, option) in question.options.iter().enumerate() {
                     if !answers.is_chosen(qi, oi) {
@@ -504,15 +531,19 @@ fn every_possible_set_of_answers_is_answered_honestly() {
                         Role::Concern { goals, .. } => {
                             let answer = concerns.next().expect("every chosen concern answered");
                             assert_eq!(answer.label, option.label);
-                            assert!(!answer.treatments.is_empty());
-                            for name in &answer.treatments {
+                            assert!(!answer.aimed.is_empty() || !answer.helps.is_empty());
+                            for name in &answer.aimed {
                                 let row = content.compare.row(name).unwrap();
                                 let cell = row[goals_column].to_lowercase();
                                 assert!(goals.iter().any(|g| cell.contains(&g.to_lowercase())));
                             }
+                            assert_eq!(answer.helps, supported_helps[&(qi, oi)]);
+                            microneedling_supported |=
+                                answer.aimed.contains(&microneedling.as_str())
+                                    || answer.helps.iter().any(|(n, _)| n == microneedling);
                         }
                         Role::Caution { .. } => caution = true,
-                        _ => {}
+                        _ => severe |= question.id == "severity" && option.id == "severe",
                     }
                 }
             }
@@ -521,19 +552,29 @@ fn every_possible_set_of_answers_is_answered_honestly() {
             if caution {
                 assert!(!outcome.reasons.is_empty(), "a caution is named");
             }
-            assert!(outcome.shortest.is_empty() || !outcome.treatments.is_empty());
-            let microneedling = outcome
-                .treatments
-                .iter()
-                .any(|t| t.treatment.name == "Microneedling");
-            assert_eq!(!outcome.expectations.is_empty(), microneedling);
-            assert!(outcome.notes.windows(2).all(|w| w[0].0 <= w[1].0));
-            assert!(
-                outcome
-                    .notes
+            if outcome.result.offers.is_some() {
+                assert!(microneedling_supported, "offered only where supported");
+            }
+            let plan = outcome.result.plan;
+            assert_eq!(plan, outcome.result.id == "good_fit");
+            let has_after = outcome.notes.iter().any(|(s, _)| *s == Section::After);
+            if plan {
+                let named = outcome
+                    .treatments
                     .iter()
-                    .all(|(s, _)| matches!(s, Section::Before | Section::After | Section::Know))
-            );
+                    .any(|t| &t.treatment.name == microneedling);
+                assert_eq!(!outcome.expectations.is_empty(), named);
+                assert_eq!(has_after, named);
+                assert!(outcome.treatments.iter().all(|t| t.fit.is_some()));
+                assert!(outcome.accepted.is_some());
+            } else {
+                assert!(outcome.expectations.is_empty() && !has_after);
+                assert!(outcome.treatments.iter().all(|t| t.fit.is_none()));
+                assert!(outcome.accepted.is_none());
+            }
+            let first = outcome.notes.iter().any(|(s, _)| *s == Section::First);
+            assert_eq!(first, severe, "the article's limit comes first when severe");
+            assert!(outcome.notes.windows(2).all(|w| w[0].0 <= w[1].0));
         });
         assert!(all);
         // 128 concern sets (127 non-empty sets of the seven concerns, or "Not sure yet") x 3

@@ -182,7 +182,7 @@ fn a_question_and_a_result_are_read_whole() {
         "Talk with a provider first.",
         "Keloid scarring",
         "Enlarged pores: Microneedling aims at this.",
-        "None of the treatments in our comparison is free of downtime.",
+        "Your goals: what to ask a provider about.",
         "Ask us at the front desk",
         "This is not a diagnosis or medical advice.",
     ] {

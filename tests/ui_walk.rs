@@ -319,7 +319,7 @@ fn the_questionnaire_reaches_a_result_and_back_keeps_every_answer() {
     ));
     assert!(shows(
         &harness,
-        "Microneedling: 1–3 days, within what you would accept."
+        "Microneedling: 1–3 days in our comparison, within what you would accept."
     ));
     assert!(shows(
         &harness,
@@ -397,26 +397,28 @@ fn a_pregnant_visitor_with_enlarged_pores_is_asked_to_talk_first() {
 }
 
 #[test]
-fn no_downtime_keeps_the_concern_and_says_nothing_is_free_of_downtime() {
+fn no_downtime_keeps_the_concern_and_says_what_the_table_says() {
     let (mut harness, _, _state) = kiosk(LANDSCAPE);
     common::answer_all(&mut harness, &["Enlarged pores"], "None at all", &[]);
     assert!(shows(
         &harness,
         "Enlarged pores: Microneedling aims at this."
     ));
+    assert!(shows(&harness, "You would accept: None at all."));
     assert!(shows(
         &harness,
-        "None of the treatments in our comparison is free of downtime."
+        "Microneedling: 1–3 days in our comparison, more than you would accept."
     ));
-    assert!(shows(
-        &harness,
-        "Microneedling: 1–3 days, longer than you would like."
-    ));
+    assert!(!shows(&harness, "free of downtime"));
     assert!(shows(&harness, "common for 24–72 hours"));
+    assert!(shows(
+        &harness,
+        "Skip makeup and sunscreen for at least 24 hours"
+    ));
 }
 
 #[test]
-fn pigmentation_points_to_chemical_peels_with_their_comparison_row() {
+fn uneven_tone_names_chemical_peels_and_what_microneedling_can_also_do() {
     let (mut harness, _, _state) = kiosk(LANDSCAPE);
     common::answer_all(
         &mut harness,
@@ -424,13 +426,81 @@ fn pigmentation_points_to_chemical_peels_with_their_comparison_row() {
         "Up to a week",
         &[],
     );
-    assert!(shows(&harness, "Another treatment may suit your goals"));
+    assert!(shows(&harness, "Microneedling is worth discussing"));
+    assert!(shows(
+        &harness,
+        "Uneven tone or dark spots: Chemical Peels aims at this."
+    ));
+    assert!(shows(
+        &harness,
+        "microneedling can also give a better skin tone"
+    ));
     assert!(shows(
         &harness,
         "Hyperpigmentation, dullness, surface renewal"
     ));
-    assert!(!shows(&harness, "3–6 sessions, spaced"));
     assert!(shows(&harness, "Book a consultation"));
+}
+
+/// Every statement opens where it comes from, and Back returns to the result as it was.
+#[test]
+fn read_more_opens_the_source_and_back_returns_to_the_result() {
+    let (mut harness, content, _state) = kiosk(LANDSCAPE);
+    let s = &content.strings;
+    common::answer_all(
+        &mut harness,
+        &["Uneven tone or dark spots"],
+        "Up to a week",
+        &[],
+    );
+    let helps = content
+        .questionnaire
+        .notes_of("Microneedling")
+        .unwrap()
+        .helps[0]
+        .says
+        .text
+        .clone();
+    tap(&mut harness, &format!("{helps} {}", s.read_more));
+    let page = content
+        .guide
+        .iter()
+        .find(|p| p.file == "03-benefits.md")
+        .unwrap();
+    assert!(
+        harness.query_all_by_label_contains(&page.title).count() >= 1,
+        "the cited guide page"
+    );
+    assert!(shows(&harness, "a better skin tone"));
+    assert!(!shows(&harness, &content.questionnaire.results[2].title));
+    tap(&mut harness, &s.back_to_result);
+    assert!(shows(&harness, &content.questionnaire.results[2].title));
+    assert!(common::answers(&mut harness).is_some_and(|a| !a.is_empty()));
+
+    // A statement from the table opens the comparison.
+    let from_table = "Uneven tone or dark spots: Chemical Peels aims at this.";
+    tap(&mut harness, &format!("{from_table} {}", s.read_more));
+    assert!(shows(&harness, &content.compare.rows[1][1]));
+    tap(&mut harness, &s.back_to_result);
+    // One from the FAQ opens its answer.
+    let faq = content
+        .questionnaire
+        .notes_of("Microneedling")
+        .unwrap()
+        .expect[1]
+        .text
+        .clone();
+    // Further down the result: scrolled to first, as a finger would.
+    let label = format!("{faq} {}", s.read_more);
+    harness
+        .get_by_role_and_label(Role::Button, &label)
+        .scroll_to_me();
+    harness.run();
+    tap(&mut harness, &label);
+    assert!(shows(&harness, "When will I see changes in my pores?"));
+    // Home from there forgets the answers, as from the result.
+    tap(&mut harness, &s.home);
+    assert!(common::answers(&mut harness).is_none());
 }
 
 /// Leaving the questionnaire any way but its Back button forgets every answer: the next

@@ -10,6 +10,7 @@ pub mod guide;
 pub mod logo;
 pub mod markdown;
 mod parity;
+pub mod place;
 pub mod readability;
 pub mod source;
 pub mod strings;
@@ -174,7 +175,12 @@ fn load_language(loader: &mut text::Loader<'_>, code: &str, english: Option<&Con
             fallback(english, |e| &e.questionnaire),
         ),
     };
-    let linked = questionnaire::link(&mut content.questionnaire, &content.compare, &content.guide);
+    let linked = questionnaire::link(
+        &mut content.questionnaire,
+        &content.compare,
+        &content.guide,
+        &content.faq,
+    );
     for (file, issue) in linked {
         let relative = match file {
             questionnaire::File::Questionnaire => path("questionnaire.toml"),

@@ -42,7 +42,15 @@ pub struct Strings {
     pub continue_: String,
     pub start_over: String,
     pub reasons_heading: String,
+    /// "Tap Read more to see where each answer comes from."
+    pub read_more_hint: String,
+    pub read_more: String,
+    pub back_to_result: String,
+    /// Before everything but the reasons: the article's limit for a severe concern.
+    pub notes_first: String,
     pub goals_heading: String,
+    /// The goals on a result that does not plan ("Talk with a provider first").
+    pub goals_ask_heading: String,
     /// "{concern}: {treatments} aims at this", by the number of treatments.
     pub goal_treatments: Plural,
     /// "{concern}: no treatment in our comparison aims at this."
@@ -50,10 +58,12 @@ pub struct Strings {
     /// The word before the last item of a list: "A, B and C".
     pub and: String,
     pub downtime_heading: String,
-    /// "… The shortest: {treatments}."
-    pub downtime_none_free: String,
-    /// "{treatment}: {downtime}, within what you would accept."
+    /// "You would accept: {answer}."
+    pub downtime_accepted: String,
+    /// "{treatment}: {downtime} in our comparison, within what you would accept."
     pub downtime_within: String,
+    /// The table's range is partly more than the visitor accepts.
+    pub downtime_partly: String,
     pub downtime_longer: String,
     /// "What to expect with {treatment}".
     pub expect_heading: String,
@@ -163,8 +173,9 @@ const TEMPLATES: &[(&str, &[&str])] = &[
     ("staff_default_language", &["language"]),
     ("goal_treatments", &["concern", "treatments"]),
     ("goal_none", &["concern"]),
-    ("downtime_none_free", &["treatments"]),
+    ("downtime_accepted", &["answer"]),
     ("downtime_within", &["treatment", "downtime"]),
+    ("downtime_partly", &["treatment", "downtime"]),
     ("downtime_longer", &["treatment", "downtime"]),
     ("expect_heading", &["treatment"]),
 ];

@@ -1,7 +1,9 @@
 //! Answers in, one result out: the reasons that led there, every chosen concern answered
 //! from the comparison's own rows, and the notes that apply.
 
-use super::{Condition, Effect, Question, Questionnaire, ResultKind, Role, Section, Treatment};
+use super::{
+    Cited, Condition, Effect, Question, Questionnaire, ResultKind, Role, Section, Treatment,
+};
 use crate::problems::Issue;
 
 /// Most options a question may have (answers are kept as one bit per option).
@@ -70,34 +72,60 @@ pub struct Outcome<'q> {
     /// Index of the result in [`Questionnaire::results`].
     pub result_index: usize,
     /// Why: the reason of every matching rule for this result, in file order.
-    pub reasons: Vec<&'q str>,
+    pub reasons: Vec<&'q Cited>,
     /// Every concern the visitor chose, in the order asked, with the treatments of the
-    /// comparison that aim at it.
+    /// comparison that aim at it and what the guide says others can also do for it.
     pub concerns: Vec<ConcernAnswer<'q>>,
     /// Each treatment named for a concern, once, in the comparison's order, with how its
-    /// downtime compares with what the visitor accepts.
+    /// downtime compares with what the visitor accepts (planning results only).
     pub treatments: Vec<TreatmentFit<'q>>,
-    /// When treatments were named and no treatment of the whole comparison fits the
-    /// downtime the visitor accepts: the ones with the shortest.
-    pub shortest: Vec<&'q Treatment>,
-    /// What to expect, for each treatment named that has expectations in the file.
-    pub expectations: Vec<(&'q str, &'q [String])>,
-    /// Notes of every matching note rule, grouped by section in the order of [`Section`].
-    pub notes: Vec<(Section, &'q str)>,
+    /// The downtime answer, as the visitor chose it, when the result weighs downtime.
+    pub accepted: Option<&'q str>,
+    /// What to expect, for each treatment named that has expectations (planning results).
+    pub expectations: Vec<(&'q str, &'q [Cited])>,
+    /// Notes of every matching note rule and, on a planning result, the aftercare of
+    /// each treatment named (under "After a session"); in the order of [`Section`].
+    pub notes: Vec<(Section, &'q Cited)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConcernAnswer<'q> {
     pub label: &'q str,
-    pub treatments: Vec<&'q str>,
+    /// The treatments whose goals in the comparison name this concern.
+    pub aimed: Vec<&'q str>,
+    /// Other treatments the guide says can also help, each in its own cited sentence.
+    pub helps: Vec<(&'q str, &'q Cited)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TreatmentFit<'q> {
     pub treatment: &'q Treatment,
-    /// Whether its longest downtime is within what the visitor accepts; `None` when the
-    /// downtime question was not answered.
-    pub fits: Option<bool>,
+    /// How its downtime compares with what the visitor accepts; `None` when the result
+    /// weighs no downtime or the downtime question was not answered.
+    pub fit: Option<Fit>,
+}
+
+/// A downtime range from the table set against the days a visitor accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    /// All of the range is within what the visitor accepts.
+    Within,
+    /// Part of the range is more ("Up to 1 day" for someone who accepts none).
+    Partly,
+    /// Even its shortest is more.
+    Longer,
+}
+
+impl Fit {
+    pub fn of((least, most): (u32, u32), accepted: u32) -> Self {
+        if most <= accepted {
+            Self::Within
+        } else if least <= accepted {
+            Self::Partly
+        } else {
+            Self::Longer
+        }
+    }
 }
 
 /// Applies the rules: the first matching result rule decides the result; every other
@@ -116,38 +144,47 @@ pub fn evaluate<'q>(questionnaire: &'q Questionnaire, answers: &Answers) -> Opti
             Effect::Result {
                 result,
                 reason: Some(reason),
-            } if applies && *result == result_index => reasons.push(reason.as_str()),
-            Effect::Note { section, text } if applies => notes.push((*section, text.as_str())),
+            } if applies && *result == result_index => reasons.push(reason),
+            Effect::Note { section, note } if applies => notes.push((*section, note)),
             _ => {}
         }
     }
-    notes.sort_by_key(|(section, _)| *section);
 
+    let name = |row: usize| questionnaire.treatments.get(row).map(|t| t.name.as_str());
     let mut concerns = Vec::new();
     let mut named = vec![false; questionnaire.treatments.len()];
     let mut accepted = None;
-    for option in chosen_options(questionnaire, answers) {
+    for ((q, o), option) in chosen_options(questionnaire, answers) {
         match &option.role {
-            Role::Concern { treatments, .. } => {
+            Role::Concern { aimed, helped, .. } => {
+                let helps = helped
+                    .iter()
+                    .filter_map(|&row| {
+                        let treatment = name(row)?;
+                        let says = questionnaire
+                            .notes_of(treatment)?
+                            .helps
+                            .iter()
+                            .find(|help| help.concern == (q, o))?;
+                        Some((treatment, &says.says))
+                    })
+                    .collect();
                 concerns.push(ConcernAnswer {
                     label: &option.label,
-                    treatments: treatments
-                        .iter()
-                        .filter_map(|&t| questionnaire.treatments.get(t))
-                        .map(|t| t.name.as_str())
-                        .collect(),
+                    aimed: aimed.iter().filter_map(|&row| name(row)).collect(),
+                    helps,
                 });
-                for &t in treatments {
-                    if let Some(named) = named.get_mut(t) {
+                for &row in aimed.iter().chain(helped) {
+                    if let Some(named) = named.get_mut(row) {
                         *named = true;
                     }
                 }
             }
-            Role::Downtime { days } => accepted = accepted.or(Some(*days)),
+            Role::Downtime { days } => accepted = accepted.or(Some((option.label.as_str(), *days))),
             _ => {}
         }
     }
-    let fits = |t: &Treatment| accepted.map(|days| t.downtime_days.1 <= days);
+    let plan = result.plan;
     let treatments: Vec<TreatmentFit> = questionnaire
         .treatments
         .iter()
@@ -155,57 +192,40 @@ pub fn evaluate<'q>(questionnaire: &'q Questionnaire, answers: &Answers) -> Opti
         .filter(|(_, named)| **named)
         .map(|(treatment, _)| TreatmentFit {
             treatment,
-            fits: fits(treatment),
+            fit: accepted
+                .filter(|_| plan)
+                .map(|(_, days)| Fit::of(treatment.downtime_days, days)),
         })
         .collect();
-    // Said only to a visitor who was named a treatment: without a concern there is no
-    // downtime to weigh.
-    let nothing_fits = !treatments.is_empty()
-        && accepted.is_some()
-        && questionnaire
-            .treatments
-            .iter()
-            .all(|t| fits(t) == Some(false));
-    let shortest = match questionnaire
-        .treatments
-        .iter()
-        .map(|t| t.downtime_days.1)
-        .min()
-    {
-        Some(least) if nothing_fits => questionnaire
-            .treatments
-            .iter()
-            .filter(|t| t.downtime_days.1 == least)
-            .collect(),
-        _ => Vec::new(),
-    };
-    let expectations = questionnaire
-        .expectations
-        .iter()
-        .filter(|(name, _, _)| {
-            treatments
-                .iter()
-                .any(|fit| fit.treatment.name.eq_ignore_ascii_case(name))
-        })
-        .map(|(name, points, _)| (name.as_str(), points.as_slice()))
-        .collect();
+    let mut expectations = Vec::new();
+    for fit in treatments.iter().filter(|_| plan) {
+        if let Some(treatment) = questionnaire.notes_of(&fit.treatment.name) {
+            if !treatment.expect.is_empty() {
+                expectations.push((fit.treatment.name.as_str(), treatment.expect.as_slice()));
+            }
+            notes.extend(treatment.after.iter().map(|after| (Section::After, after)));
+        }
+    }
+    notes.sort_by_key(|(section, _)| *section);
     Some(Outcome {
         result,
         result_index,
         reasons,
+        accepted: accepted
+            .filter(|_| plan && !treatments.is_empty())
+            .map(|(label, _)| label),
         concerns,
         treatments,
-        shortest,
         expectations,
         notes,
     })
 }
 
-/// Every chosen option, in the order asked.
+/// Every chosen option with its (question, option) index, in the order asked.
 fn chosen_options<'q>(
     questionnaire: &'q Questionnaire,
     answers: &Answers,
-) -> Vec<&'q super::Choice> {
+) -> Vec<((usize, usize), &'q super::Choice)> {
     questionnaire
         .questions
         .iter()
@@ -216,7 +236,7 @@ fn chosen_options<'q>(
                 .iter()
                 .enumerate()
                 .filter(move |(o, _)| answers.is_chosen(q, *o))
-                .map(|(_, option)| option)
+                .map(move |(o, option)| ((q, o), option))
         })
         .collect()
 }
@@ -313,10 +333,12 @@ const MAX_ANSWER_SETS: usize = 1 << 23;
 
 /// Tries every set of answers a visitor can give and reports, with the line to fix:
 /// answers that reach no result, a result no answers reach, and a result that offers (or
-/// rules out) a treatment that does not aim at (or does aim at) a chosen concern. Every
-/// chosen concern is answered by [`evaluate`] itself, from the comparison.
+/// rules out) a treatment that does not aim at or help (or does aim at or help) a chosen
+/// concern. Every chosen concern is answered by [`evaluate`] itself, from the comparison
+/// and the guide's cited sentences.
 pub fn check_every_answer_set(questionnaire: &Questionnaire) -> Vec<Issue> {
-    // Per option, the treatments (as bits) that aim at it: the check runs a million times.
+    // Per option, the treatments (as bits) that aim at it or help it: the check runs
+    // a million times.
     let aims: Vec<Vec<u64>> = questionnaire
         .questions
         .iter()
@@ -324,8 +346,8 @@ pub fn check_every_answer_set(questionnaire: &Questionnaire) -> Vec<Issue> {
             q.options
                 .iter()
                 .map(|o| match &o.role {
-                    Role::Concern { treatments, .. } => {
-                        treatments.iter().fold(0, |bits, &t| bits | bit(t))
+                    Role::Concern { aimed, helped, .. } => {
+                        aimed.iter().chain(helped).fold(0, |bits, &t| bits | bit(t))
                     }
                     _ => 0,
                 })
@@ -393,11 +415,11 @@ pub fn check_every_answer_set(questionnaire: &Questionnaire) -> Vec<Issue> {
         if wrong_claim[index] {
             let message = match (&result.offers, &result.rules_out) {
                 (Some(t), _) if claims[index].0.is_some() => format!(
-                    "the result `{}` offers {t}, but some answers that reach it choose no concern {t} aims at in the comparison",
+                    "the result `{}` offers {t}, but some answers that reach it choose no concern {t} aims at in the comparison or helps in the guide",
                     result.id
                 ),
                 (_, Some(t)) => format!(
-                    "the result `{}` says {t} does not aim at the visitor's goals, but some answers that reach it choose a concern it aims at",
+                    "the result `{}` says {t} does not aim at the visitor's goals, but some answers that reach it choose a concern it aims at or helps",
                     result.id
                 ),
                 _ => continue,

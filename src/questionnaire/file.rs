@@ -10,7 +10,8 @@ use toml::Spanned;
 
 use super::engine::MAX_OPTIONS;
 use super::{
-    Choice, Columns, Condition, Effect, Question, Questionnaire, ResultKind, Role, Rule, Section,
+    Choice, Citation, Cited, Columns, Condition, Effect, Help, Question, Questionnaire, ResultKind,
+    Role, Rule, Section, TreatmentNotes,
 };
 use crate::problems::{Issue, LineIndex, parse_toml};
 
@@ -73,13 +74,39 @@ struct FileResult {
     intro: String,
     offers: Option<String>,
     rules_out: Option<String>,
+    #[serde(default)]
+    plan: bool,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileTreatment {
     name: String,
-    expect: Vec<String>,
+    #[serde(default)]
+    expect: Vec<Spanned<FileCited>>,
+    #[serde(default)]
+    after: Vec<Spanned<FileCited>>,
+    #[serde(default)]
+    helps: Vec<Spanned<FileHelp>>,
+}
+
+/// `{ text = "…", source = "guide/05-sessions.md", words = "…" }`
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileCited {
+    text: String,
+    source: String,
+    words: String,
+}
+
+/// `{ concern = "concerns.pigmentation", says = "…", source = "…", words = "…" }`
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileHelp {
+    concern: String,
+    says: String,
+    source: String,
+    words: String,
 }
 
 #[derive(Deserialize)]
@@ -93,6 +120,8 @@ struct FileRule {
     reason: Option<String>,
     note: Option<String>,
     section: Option<Section>,
+    source: Option<String>,
+    words: Option<String>,
 }
 
 pub fn parse(text: &str) -> Result<Questionnaire, Vec<Issue>> {
@@ -189,6 +218,7 @@ pub fn parse(text: &str) -> Result<Questionnaire, Vec<Issue>> {
                 intro: r.intro.clone(),
                 offers: r.offers.clone(),
                 rules_out: r.rules_out.clone(),
+                plan: r.plan,
                 line: r_line,
             }
         })
@@ -237,6 +267,61 @@ pub fn parse(text: &str) -> Result<Questionnaire, Vec<Issue>> {
             }
         }
     }
+    let cited = |list: &[Spanned<FileCited>]| -> Vec<Cited> {
+        list.iter()
+            .map(|c| {
+                let c_line = line(c.span());
+                let c = c.get_ref();
+                Cited {
+                    text: c.text.clone(),
+                    source: Citation {
+                        file: c.source.clone(),
+                        words: c.words.clone(),
+                    },
+                    line: c_line,
+                }
+            })
+            .collect()
+    };
+    let mut treatment_notes = Vec::new();
+    for spanned in &file.treatment {
+        let (t_line, t) = (line(spanned.span()), spanned.get_ref());
+        let mut helps = Vec::new();
+        for help in &t.helps {
+            let h_line = line(help.span());
+            let help = help.get_ref();
+            match resolve_option(&help.concern, &questions) {
+                Ok((q, o)) if matches!(questions[q].options[o].role, Role::Concern { .. }) => {
+                    helps.push(Help {
+                        concern: (q, o),
+                        says: Cited {
+                            text: help.says.clone(),
+                            source: Citation {
+                                file: help.source.clone(),
+                                words: help.words.clone(),
+                            },
+                            line: h_line,
+                        },
+                    });
+                }
+                Ok(_) => issues.push(Issue::new(
+                    h_line,
+                    format!(
+                        "`concern = \"{}\"` is not a concern (an option with `goals`)",
+                        help.concern
+                    ),
+                )),
+                Err(message) => issues.push(Issue::new(h_line, message)),
+            }
+        }
+        treatment_notes.push(TreatmentNotes {
+            name: t.name.clone(),
+            expect: cited(&t.expect),
+            after: cited(&t.after),
+            helps,
+            line: t_line,
+        });
+    }
     if !issues.is_empty() {
         return Err(issues);
     }
@@ -256,14 +341,7 @@ pub fn parse(text: &str) -> Result<Questionnaire, Vec<Issue>> {
         cautions_page: file
             .cautions_page
             .map(|page| (page.get_ref().clone(), line(page.span()))),
-        expectations: file
-            .treatment
-            .iter()
-            .map(|t| {
-                let (t_line, t) = (line(t.span()), t.get_ref());
-                (t.name.clone(), t.expect.clone(), t_line)
-            })
-            .collect(),
+        treatment_notes,
         treatments: Vec::new(),
     })
 }
@@ -275,7 +353,8 @@ fn role(choice: &FileChoice, multiple: bool) -> Result<Role, String> {
         choice.none.then_some(Role::NoneOfThese),
         choice.goals.clone().map(|goals| Role::Concern {
             goals,
-            treatments: Vec::new(),
+            aimed: Vec::new(),
+            helped: Vec::new(),
         }),
         choice.days.map(|days| Role::Downtime { days }),
         choice.guide.clone().map(|guide| Role::Caution { guide }),
@@ -327,6 +406,28 @@ fn compile_rule(
         }
     };
     let reason = rule.reason.clone().filter(|r| !r.trim().is_empty());
+    // What a result says is cited; a rule that says nothing has nothing to cite.
+    let cite = |text: &str| {
+        match (&rule.source, &rule.words) {
+        (Some(file), Some(words)) => Ok(Cited {
+            text: text.to_owned(),
+            source: Citation {
+                file: file.clone(),
+                words: words.clone(),
+            },
+            line,
+        }),
+        _ => Err(
+            "say where this comes from: `source = \"guide/….md\"` (or \"faq.md\") and `words = \"…\"` that are there"
+                .to_owned(),
+        ),
+    }
+    };
+    if reason.is_none() && rule.note.is_none() && (rule.source.is_some() || rule.words.is_some()) {
+        return Err(
+            "`source` and `words` cite a `reason` or a `note`; this rule has neither".into(),
+        );
+    }
     let effect = match (&rule.result, &rule.note) {
         (Some(result), None) if rule.section.is_none() => {
             let index = results
@@ -335,7 +436,7 @@ fn compile_rule(
                 .ok_or_else(|| format!("no result has the id `{result}`"))?;
             Effect::Result {
                 result: index,
-                reason,
+                reason: reason.as_deref().map(cite).transpose()?,
             }
         }
         (None, Some(note)) if reason.is_none() => {
@@ -343,11 +444,11 @@ fn compile_rule(
                 return Err("an `otherwise` rule must give a `result`".into());
             }
             let section = rule.section.ok_or(
-                "a `note` rule needs `section = \"before\"`, `\"after\"` or `\"know\"` (Good to know)",
+                "a `note` rule needs `section = \"first\"`, `\"before\"`, `\"after\"` or `\"know\"` (Good to know)",
             )?;
             Effect::Note {
                 section,
-                text: note.clone(),
+                note: cite(note)?,
             }
         }
         (Some(_), None) => return Err("a `result` rule takes no `section`".into()),

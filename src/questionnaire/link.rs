@@ -1,9 +1,11 @@
 //! The questionnaire reasons with facts that live elsewhere, once: the comparison table
-//! (which goals each treatment aims at, its downtime) and the guide's page of cautions.
-//! Linking reads them and reports, file by file, what does not line up.
+//! (which goals each treatment aims at, its downtime), the guide's page of cautions, and
+//! the guide and FAQ sentences its statements cite. Linking reads them and reports, file
+//! by file, what does not line up.
 
-use super::{Questionnaire, Role, Treatment};
-use crate::content::{Compare, GuidePage};
+use super::{Cited, Effect, Questionnaire, Role, Treatment};
+use crate::content::place::locate;
+use crate::content::{Compare, Faq, GuidePage};
 use crate::problems::Issue;
 
 /// Which file a linking problem is in.
@@ -16,11 +18,14 @@ pub enum File {
 }
 
 /// Reads the comparison's rows into `questionnaire.treatments`, finds the rows each
-/// concern aims at, and checks that every caution of the cautions page is asked.
+/// concern aims at and the rows the guide says can also help it, checks that every
+/// citation's words are where it says, and that every caution of the cautions page is
+/// asked.
 pub fn link(
     questionnaire: &mut Questionnaire,
     compare: &Compare,
     guide: &[GuidePage],
+    faq: &Faq,
 ) -> Vec<(File, Issue)> {
     let mut issues = Vec::new();
     let column = |name: &str| {
@@ -71,16 +76,36 @@ pub fn link(
         })
         .collect();
 
-    let is_row = |name: &str| compare.row(name).is_some();
-    for question in &mut questionnaire.questions {
-        for option in &mut question.options {
+    let row_index = |name: &str| {
+        compare
+            .rows
+            .iter()
+            .position(|row| row[0].eq_ignore_ascii_case(name))
+    };
+    let is_row = |name: &str| row_index(name).is_some();
+    let helps: Vec<((usize, usize), usize)> = questionnaire
+        .treatment_notes
+        .iter()
+        .filter_map(|notes| Some((row_index(&notes.name)?, &notes.helps)))
+        .flat_map(|(row, helps)| helps.iter().map(move |help| (help.concern, row)))
+        .collect();
+    for (q, question) in questionnaire.questions.iter_mut().enumerate() {
+        for (o, option) in question.options.iter_mut().enumerate() {
             if let Role::Concern {
                 goals: words,
-                treatments,
+                aimed,
+                helped,
             } = &mut option.role
             {
-                *treatments = aiming_rows(compare, goals, words);
-                if treatments.is_empty() {
+                *aimed = aiming_rows(compare, goals, words);
+                *helped = helps
+                    .iter()
+                    .filter(|(concern, _)| *concern == (q, o))
+                    .map(|(_, row)| *row)
+                    .collect();
+                helped.sort_unstable();
+                helped.dedup();
+                if aimed.is_empty() {
                     issues.push((
                         File::Questionnaire,
                         Issue::new(
@@ -97,9 +122,9 @@ pub fn link(
         }
     }
     let named = questionnaire
-        .expectations
+        .treatment_notes
         .iter()
-        .map(|(name, _, line)| (Some(name), *line))
+        .map(|notes| (Some(&notes.name), notes.line))
         .chain(
             questionnaire
                 .results
@@ -117,8 +142,33 @@ pub fn link(
             ));
         }
     }
+    for cited in citations(questionnaire) {
+        if let Err(message) = locate(&cited.source.file, &cited.source.words, guide, faq, compare) {
+            issues.push((File::Questionnaire, Issue::new(cited.line, message)));
+        }
+    }
     issues.extend(check_cautions(questionnaire, guide));
     issues
+}
+
+/// Every cited statement a result can show: reasons, notes, expectations, aftercare and
+/// what a treatment can also help.
+pub fn citations(questionnaire: &Questionnaire) -> impl Iterator<Item = &Cited> {
+    let rules = questionnaire
+        .rules
+        .iter()
+        .filter_map(|rule| match &rule.effect {
+            Effect::Result { reason, .. } => reason.as_ref(),
+            Effect::Note { note, .. } => Some(note),
+        });
+    let treatments = questionnaire.treatment_notes.iter().flat_map(|notes| {
+        notes
+            .expect
+            .iter()
+            .chain(&notes.after)
+            .chain(notes.helps.iter().map(|help| &help.says))
+    });
+    rules.chain(treatments)
 }
 
 /// The rows whose goals cell mentions any of `words` (case does not matter).

@@ -7,11 +7,11 @@ mod file;
 mod link;
 
 pub use engine::{
-    Answers, ConcernAnswer, MAX_OPTIONS, Outcome, TreatmentFit, check_every_answer_set, decide,
-    evaluate, for_each_answer_set,
+    Answers, ConcernAnswer, Fit, MAX_OPTIONS, Outcome, TreatmentFit, check_every_answer_set,
+    decide, evaluate, for_each_answer_set,
 };
 pub use file::parse;
-pub use link::{File, days, link};
+pub use link::{File, citations, days, link};
 
 /// A checked questionnaire: every rule names real questions, options and results.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -27,11 +27,20 @@ pub struct Questionnaire {
     /// The guide page whose bullet list names every caution (e.g. `07-who-should-wait.md`),
     /// and the line that names it.
     pub cautions_page: Option<(String, usize)>,
-    /// What to expect from a treatment, shown whenever it answers one of the visitor's
-    /// concerns: `(treatment name, points, line in the file)`.
-    pub expectations: Vec<(String, Vec<String>, usize)>,
+    /// What the guide says of each treatment beyond the comparison's goals column: what to
+    /// expect, its aftercare, and the concerns it can also help.
+    pub treatment_notes: Vec<TreatmentNotes>,
     /// The comparison's rows, as [`link`] read them; empty until linked.
     pub treatments: Vec<Treatment>,
+}
+
+impl Questionnaire {
+    /// The `[[treatment]]` notes of a row of the comparison, by its name.
+    pub fn notes_of(&self, treatment: &str) -> Option<&TreatmentNotes> {
+        self.treatment_notes
+            .iter()
+            .find(|notes| notes.name.eq_ignore_ascii_case(treatment))
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -83,10 +92,12 @@ pub enum Role {
     /// "None of these": choosing it clears the other options, and the other way round.
     NoneOfThese,
     /// A skin concern: `goals` are words looked for in the comparison's goals column;
-    /// `treatments` are the rows that name one of them (filled by [`link`]).
+    /// `aimed` are the rows that name one of them, and `helped` the rows whose
+    /// [`TreatmentNotes::helps`] cite the guide for it (both filled by [`link`]).
     Concern {
         goals: Vec<String>,
-        treatments: Vec<usize>,
+        aimed: Vec<usize>,
+        helped: Vec<usize>,
     },
     /// How much downtime the visitor accepts, in days.
     Downtime { days: u32 },
@@ -115,7 +126,49 @@ pub struct ResultKind {
     pub offers: Option<String>,
     /// A treatment this result says does not aim at the visitor's goals: checked likewise.
     pub rules_out: Option<String>,
+    /// The result settles what comes next, so it weighs downtime and says what to expect
+    /// and the aftercare. "Talk with a provider first" does not: nothing there may read
+    /// as a plan.
+    pub plan: bool,
     pub line: usize,
+}
+
+/// A sentence a result may say, and the words of the content that support it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cited {
+    pub text: String,
+    pub source: Citation,
+    pub line: usize,
+}
+
+/// Where a statement comes from: a file of the same language folder
+/// (`guide/05-sessions.md`, `faq.md`, `compare.md`) and words that are in it, which
+/// [`link`] checks, so a statement cannot outlive the sentence it rests on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    pub file: String,
+    pub words: String,
+}
+
+/// `[[treatment]]`: what the rest of the content says of one row of the comparison.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TreatmentNotes {
+    pub name: String,
+    /// Shown whenever a planning result names it.
+    pub expect: Vec<Cited>,
+    /// Shown under "After a session" whenever a planning result names it.
+    pub after: Vec<Cited>,
+    /// Concerns it can also help, beyond its goals in the table.
+    pub helps: Vec<Help>,
+    pub line: usize,
+}
+
+/// "Microneedling can also improve skin tone": a concern (question, option) the guide
+/// says a treatment can help, in the treatment's own sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Help {
+    pub concern: (usize, usize),
+    pub says: Cited,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -139,18 +192,21 @@ pub enum Effect {
     Result {
         result: usize,
         /// Shown under "Why"; a rule may decide without one.
-        reason: Option<String>,
+        reason: Option<Cited>,
     },
     Note {
         section: Section,
-        text: String,
+        note: Cited,
     },
 }
 
-/// Where a note is shown on the result.
+/// Where a note is shown on the result, in this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Section {
+    /// Before everything but the reasons: what the visitor must know first (the
+    /// article's limit for a severe concern).
+    First,
     Before,
     After,
     Know,

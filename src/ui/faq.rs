@@ -2,14 +2,14 @@
 
 use std::collections::BTreeSet;
 
-use super::screen::{self, Command, Cx, Door, ScreenKind, screen_basics};
+use super::screen::{self, Command, Cx, Door, IdleRule, ScreenKind, screen_basics};
 use super::widgets::Marker;
 use super::{markdown_view, theme, widgets};
 use crate::content::Content;
 
 pub const KIND: ScreenKind = ScreenKind {
     key: "Faq",
-    reading: true,
+    idle: IdleRule::Reading,
     open: || Box::<Faq>::default(),
     door: Some(Door {
         words: |s| (&s.faq_title, &s.faq_note),

@@ -1,14 +1,15 @@
 //! The guide: one page at a time, "page n of m", big Back and Next, and contents.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
-use super::screen::{self, Cx, Door, ScreenKind, screen_basics};
-use super::{markdown_view, theme, widgets};
-use crate::content::{Content, GuidePage};
+use super::components::guide_page;
+use super::screen::{self, Cx, Door, IdleRule, ScreenKind, screen_basics};
+use super::{theme, widgets};
+use crate::content::Content;
 
 pub const KIND: ScreenKind = ScreenKind {
     key: "Guide",
-    reading: true,
+    idle: IdleRule::Reading,
     open: || Box::<Guide>::default(),
     door: Some(Door {
         words: |s| (&s.guide_title, &s.guide_note),
@@ -69,8 +70,12 @@ impl screen::Screen for Guide {
         };
         let last = self.page + 1 >= pages;
         let position = s.page_of(self.page + 1, pages);
-        let (back, next) =
-            screen::paging_bar(ui, s, self.page > 0, Some((&s.next, !last)), Some(position));
+        let (back, next) = screen::paging_bar(
+            ui,
+            (&s.back, self.page > 0),
+            Some((&s.next, !last)),
+            Some(position),
+        );
         if back || next {
             let page = if back {
                 self.page.saturating_sub(1)
@@ -81,7 +86,7 @@ impl screen::Screen for Guide {
             cx.new_view();
         }
         screen::body(ui, cx, "guide_page", theme::READING_WIDTH, |ui, _| {
-            page_view(ui, page)
+            guide_page::show(ui, page, None, false)
         });
     }
 
@@ -89,36 +94,11 @@ impl screen::Screen for Guide {
         if self.contents {
             return content.guide.iter().map(|p| p.title.clone()).collect();
         }
-        let Some(page) = content.guide.get(self.page) else {
-            return Vec::new();
-        };
-        let mut parts = vec![page.title.clone()];
-        for card in &page.cards {
-            parts.extend(card.heading.as_ref().map(|h| h.plain()));
-            parts.extend(crate::content::markdown::plain_lines(&card.blocks));
-        }
-        parts
-    }
-}
-
-fn page_view(ui: &mut Ui, page: &GuidePage) {
-    let c = theme::colors(ui.ctx());
-    ui.label(
-        RichText::new(&page.title)
-            .family(theme::display())
-            .size(theme::DISPLAY)
-            .color(c.text),
-    );
-    ui.add_space(12.0);
-    for card in &page.cards {
-        widgets::card(ui, |ui| {
-            if let Some(heading) = &card.heading {
-                markdown_view::heading(ui, heading);
-                ui.add_space(4.0);
-            }
-            markdown_view::blocks(ui, &card.blocks);
-        });
-        ui.add_space(18.0);
+        content
+            .guide
+            .get(self.page)
+            .map(guide_page::speech)
+            .unwrap_or_default()
     }
 }
 

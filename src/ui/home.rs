@@ -2,13 +2,13 @@
 
 use egui::{Align, Layout, RichText, TextureHandle, Ui, Vec2};
 
-use super::screen::{self, Command, Cx, ScreenKind, screen_basics};
+use super::screen::{self, Command, Cx, IdleRule, ScreenKind, screen_basics};
 use super::{theme, widgets};
 use crate::content::Content;
 
 pub const KIND: ScreenKind = ScreenKind {
     key: "Home",
-    reading: false,
+    idle: IdleRule::Standard,
     open: || Box::new(Home),
     door: None,
 };

@@ -1,7 +1,7 @@
 //! "Still there?": a calm overlay with a countdown and one big button. Any tap on it
 //! counts as an answer; the app's idle timer does the rest.
 
-use egui::{Align2, Color32, Frame, Id, Order, RichText, Sense, Ui, Vec2};
+use egui::{Align2, Frame, Id, Order, RichText, Sense, Ui, Vec2};
 
 use super::{theme, widgets};
 use crate::content::Strings;
@@ -14,10 +14,10 @@ pub fn show(ui: &mut Ui, strings: &Strings, seconds_left: u64) {
         .order(Order::Foreground)
         .fixed_pos(screen.min)
         .show(&ctx, |ui| {
-            // Covers the screen so a tap on the page beneath cannot do anything else.
+            // Covers the screen so a tap on the page beneath cannot do anything else, and
+            // hides it: answers left behind must not be read over the countdown.
             let (rect, _) = ui.allocate_exact_size(screen.size(), Sense::click());
-            ui.painter()
-                .rect_filled(rect, 0.0, Color32::from_black_alpha(110));
+            ui.painter().rect_filled(rect, 0.0, c.background);
         });
     egui::Area::new(Id::unique("idle_warning"))
         .order(Order::Tooltip)
@@ -26,6 +26,7 @@ pub fn show(ui: &mut Ui, strings: &Strings, seconds_left: u64) {
             let width = (screen.width() - 80.0).min(820.0);
             Frame::new()
                 .fill(c.surface)
+                .stroke(egui::Stroke::new(2.0, c.border))
                 .corner_radius(theme::ROUNDING)
                 .inner_margin(egui::Margin::same(48))
                 .show(ui, |ui| {

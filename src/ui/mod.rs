@@ -1,6 +1,7 @@
 //! Everything that draws: the theme, shared widgets, and one module per screen.
 
 pub mod compare;
+pub mod components;
 pub mod consultation;
 pub mod faq;
 pub mod guide;

@@ -1,22 +1,26 @@
 //! "Is it right for me?": one question per screen with big answer buttons, then the
-//! result: the reasons, every chosen concern answered from the comparison, downtime set
-//! against what the visitor accepts, what to expect, notes, and the consultation card.
+//! result: the reasons, what the visitor should know first, every chosen concern answered
+//! from the comparison and the guide, downtime in the table's own words, what to expect,
+//! notes and aftercare, and the consultation card. Every statement that rests on the
+//! content opens its source ("Read more"), shown over the result until Back.
 //!
 //! The answers live in this screen's state and nowhere else, so leaving the screen (Home,
 //! a language change, the idle reset, the staff gesture) forgets them by construction.
 
 use egui::{RichText, Ui};
 
-use super::screen::{self, Command, Cx, Door, ScreenKind, screen_basics};
+use super::components::{comparison, consultation_card, guide_page};
+use super::screen::{self, Command, Cx, Door, IdleRule, ScreenKind, screen_basics};
 use super::widgets::Marker;
-use super::{compare, consultation, theme, widgets};
+use super::{markdown_view, theme, widgets};
+use crate::content::place::{Place, locate};
 use crate::content::strings::fill;
 use crate::content::{Content, Strings};
-use crate::questionnaire::{Answers, Outcome, Question, Section, evaluate};
+use crate::questionnaire::{Answers, Cited, Fit, Outcome, Question, Section, evaluate};
 
 pub const KIND: ScreenKind = ScreenKind {
     key: "Questionnaire",
-    reading: false,
+    idle: IdleRule::Answers,
     open: || Box::<Questionnaire>::default(),
     door: Some(Door {
         words: |s| (&s.quiz_title, &s.quiz_note),
@@ -29,12 +33,18 @@ pub struct Questionnaire {
     /// The question on screen; one past the last question shows the result.
     pub step: usize,
     pub answers: Answers,
+    /// The source of a statement of the result, open over it ("Read more").
+    pub source: Option<Place>,
 }
 
 impl screen::Screen for Questionnaire {
     screen_basics!();
 
     fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        if let Some(place) = self.source {
+            self.source_view(ui, cx, place);
+            return;
+        }
         let content = cx.content;
         let s = cx.strings();
         let questionnaire = &content.questionnaire;
@@ -54,7 +64,7 @@ impl screen::Screen for Questionnaire {
             .filter(|q| q.multiple)
             .map(|q| (s.continue_.as_str(), q.may_continue(&self.answers, step)));
         let position = question.map(|_| s.question_of(step + 1, total));
-        let (back, next) = screen::paging_bar(ui, s, step > 0, next, position);
+        let (back, next) = screen::paging_bar(ui, (&s.back, step > 0), next, position);
         if back {
             self.step = step.saturating_sub(1);
             cx.new_view();
@@ -87,8 +97,11 @@ impl screen::Screen for Questionnaire {
                     }
                 }
                 None => {
-                    if let Some(outcome) = evaluate(questionnaire, &self.answers) {
-                        result_view(ui, cx, &outcome);
+                    if let Some(outcome) = evaluate(questionnaire, &self.answers)
+                        && let Some(place) = result_view(ui, cx, &outcome)
+                    {
+                        self.source = Some(place);
+                        cx.new_view();
                     }
                 }
             },
@@ -97,6 +110,9 @@ impl screen::Screen for Questionnaire {
 
     fn speech(&self, content: &Content) -> Vec<String> {
         let questionnaire = &content.questionnaire;
+        if let Some(place) = self.source {
+            return source_speech(content, place);
+        }
         match questionnaire.questions.get(self.step) {
             Some(question) => {
                 let mut parts = Vec::new();
@@ -125,6 +141,78 @@ impl Questionnaire {
         {
             cx.send(Command::ResultShown(outcome.result.id.clone()));
         }
+    }
+
+    /// A statement's source: the guide page with the card that says it set apart, the FAQ
+    /// answer, or the comparison. Back returns to the result where it was left.
+    fn source_view(&mut self, ui: &mut Ui, cx: &mut Cx<'_>, place: Place) {
+        let content = cx.content;
+        let s = cx.strings();
+        let title = match place {
+            Place::Guide { page, .. } => content.guide.get(page).map(|p| p.title.as_str()),
+            Place::Faq { .. } => content.faq.title.as_deref(),
+            Place::Compare => content.compare.title.as_deref(),
+        };
+        let fallback = match place {
+            Place::Guide { .. } => &s.guide_title,
+            Place::Faq { .. } => &s.faq_title,
+            Place::Compare => &s.compare_title,
+        };
+        screen::top_bar(ui, cx, title.unwrap_or(fallback), |_, _| {});
+        let (back, _) = screen::paging_bar(ui, (&s.back_to_result, true), None, None);
+        if back {
+            self.source = None;
+            // The result keeps its scroll position: only the voice stops.
+            cx.stop_reading();
+            return;
+        }
+        let fresh = cx.is_fresh();
+        screen::body(
+            ui,
+            cx,
+            "questionnaire_source",
+            theme::READING_WIDTH,
+            |ui, _| match place {
+                Place::Guide { page, card } => {
+                    if let Some(page) = content.guide.get(page) {
+                        guide_page::show(ui, page, Some(card), fresh);
+                    }
+                }
+                Place::Faq { entry } => {
+                    if let Some(entry) = content.faq.entries.get(entry) {
+                        let c = theme::colors(ui.ctx());
+                        let stroke = egui::Stroke::new(3.0, c.accent);
+                        widgets::card_with(ui, c.accent_soft, stroke, |ui| {
+                            heading(ui, &entry.question);
+                            markdown_view::blocks(ui, &entry.answer);
+                        });
+                    }
+                }
+                Place::Compare => comparison::show(ui, &content.compare),
+            },
+        );
+    }
+}
+
+/// What Listen reads of a statement's source.
+fn source_speech(content: &Content, place: Place) -> Vec<String> {
+    match place {
+        Place::Guide { page, .. } => content
+            .guide
+            .get(page)
+            .map(guide_page::speech)
+            .unwrap_or_default(),
+        Place::Faq { entry } => content
+            .faq
+            .entries
+            .get(entry)
+            .map(|e| {
+                std::iter::once(e.question.clone())
+                    .chain(crate::content::markdown::plain_lines(&e.answer))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        Place::Compare => comparison::speech(&content.compare),
     }
 }
 
@@ -176,99 +264,118 @@ fn question_view(
     tapped
 }
 
-/// One card of the result: a heading and its lines.
-struct Part {
-    heading: String,
-    lines: Vec<String>,
-    /// The comparison's rows of the treatments named follow this card.
-    rows_after: bool,
+/// One statement of a result, and where "Read more" leads.
+pub struct Line {
+    pub text: String,
+    pub source: Option<Place>,
 }
 
-/// The result as cards, in the order shown and spoken.
-fn result_parts(content: &Content, outcome: &Outcome<'_>) -> Vec<Part> {
+/// One card of the result: a heading and its lines.
+pub struct Part {
+    pub heading: String,
+    pub lines: Vec<Line>,
+    /// The comparison's rows of the treatments named follow this card.
+    pub rows_after: bool,
+}
+
+/// The result as cards, in the order shown and spoken: reasons first, then what to know
+/// first, the goals, and only on a result that plans, downtime, what to expect and the
+/// aftercare; then the other notes.
+pub fn result_parts(content: &Content, outcome: &Outcome<'_>) -> Vec<Part> {
     let s = &content.strings;
+    let cited = |cited: &Cited| Line {
+        text: cited.text.clone(),
+        source: locate(
+            &cited.source.file,
+            &cited.source.words,
+            &content.guide,
+            &content.faq,
+            &content.compare,
+        )
+        .ok(),
+    };
+    let table = |text: String| Line {
+        text,
+        source: Some(Place::Compare),
+    };
+    let notes = |section: Section| -> Vec<Line> {
+        outcome
+            .notes
+            .iter()
+            .filter(|(s, _)| *s == section)
+            .map(|(_, note)| cited(note))
+            .collect()
+    };
+    let plan = outcome.result.plan;
     let mut parts = Vec::new();
-    let mut add = |heading: &str, lines: Vec<String>| {
+    let mut add = |heading: &str, lines: Vec<Line>, rows_after: bool| {
         if !lines.is_empty() {
             parts.push(Part {
-                rows_after: heading == s.goals_heading,
                 heading: heading.to_owned(),
                 lines,
+                rows_after,
             });
         }
     };
     add(
         &s.reasons_heading,
-        outcome.reasons.iter().map(|r| r.to_string()).collect(),
+        outcome.reasons.iter().map(|r| cited(r)).collect(),
+        false,
     );
-    add(
-        &s.goals_heading,
-        outcome
-            .concerns
-            .iter()
-            .map(|concern| {
-                if concern.treatments.is_empty() {
-                    fill(&s.goal_none, &[("concern", concern.label)])
-                } else {
-                    let treatments = join(s, &concern.treatments);
-                    s.goal_treatments.fill(
-                        concern.treatments.len(),
-                        &[("concern", concern.label), ("treatments", &treatments)],
-                    )
-                }
-            })
-            .collect(),
-    );
-    let mut downtime: Vec<String> = Vec::new();
-    if !outcome.shortest.is_empty() {
-        let shortest: Vec<String> = outcome
-            .shortest
-            .iter()
-            .map(|t| format!("{} ({})", t.name, t.downtime))
-            .collect();
-        let shortest: Vec<&str> = shortest.iter().map(String::as_str).collect();
-        downtime.push(fill(
-            &s.downtime_none_free,
-            &[("treatments", &join(s, &shortest))],
-        ));
+    add(&s.notes_first, notes(Section::First), false);
+    let mut goals = Vec::new();
+    for concern in &outcome.concerns {
+        goals.push(table(if concern.aimed.is_empty() {
+            fill(&s.goal_none, &[("concern", concern.label)])
+        } else {
+            s.goal_treatments.fill(
+                concern.aimed.len(),
+                &[
+                    ("concern", concern.label),
+                    ("treatments", &join(s, &concern.aimed)),
+                ],
+            )
+        }));
+        goals.extend(concern.helps.iter().map(|(_, says)| cited(says)));
     }
-    downtime.extend(outcome.treatments.iter().filter_map(|fit| {
-        let template = match fit.fits? {
-            true => &s.downtime_within,
-            false => &s.downtime_longer,
-        };
-        let treatment = &fit.treatment;
-        Some(fill(
-            template,
-            &[
-                ("treatment", &treatment.name),
-                ("downtime", &treatment.downtime),
-            ],
-        ))
-    }));
-    add(&s.downtime_heading, downtime);
+    let goals_heading = if plan {
+        &s.goals_heading
+    } else {
+        &s.goals_ask_heading
+    };
+    add(goals_heading, goals, plan);
+    if let Some(accepted) = outcome.accepted {
+        let mut downtime = vec![Line {
+            text: fill(&s.downtime_accepted, &[("answer", accepted)]),
+            source: None,
+        }];
+        downtime.extend(outcome.treatments.iter().filter_map(|fit| {
+            let template = match fit.fit? {
+                Fit::Within => &s.downtime_within,
+                Fit::Partly => &s.downtime_partly,
+                Fit::Longer => &s.downtime_longer,
+            };
+            let treatment = &fit.treatment;
+            Some(table(fill(
+                template,
+                &[
+                    ("treatment", &treatment.name),
+                    ("downtime", &treatment.downtime),
+                ],
+            )))
+        }));
+        add(&s.downtime_heading, downtime, false);
+    }
     for (treatment, points) in &outcome.expectations {
         add(
             &fill(&s.expect_heading, &[("treatment", treatment)]),
-            points.to_vec(),
+            points.iter().map(cited).collect(),
+            false,
         );
     }
-    for section in [Section::Before, Section::After, Section::Know] {
-        let heading = match section {
-            Section::Before => &s.notes_before,
-            Section::After => &s.notes_after,
-            Section::Know => &s.notes_know,
-        };
-        add(
-            heading,
-            outcome
-                .notes
-                .iter()
-                .filter(|(s, _)| *s == section)
-                .map(|(_, note)| note.to_string())
-                .collect(),
-        );
-    }
+    add(&s.notes_before, notes(Section::Before), false);
+    add(&s.notes_after, notes(Section::After), false);
+    add(&s.notes_know, notes(Section::Know), false);
     parts
 }
 
@@ -281,9 +388,21 @@ fn join(strings: &Strings, items: &[&str]) -> String {
     }
 }
 
-fn result_view(ui: &mut Ui, cx: &mut Cx<'_>, outcome: &Outcome<'_>) {
+fn heading(ui: &mut Ui, text: &str) {
+    let c = theme::colors(ui.ctx());
+    ui.label(
+        RichText::new(text)
+            .size(theme::CARD_HEADING)
+            .family(theme::bold())
+            .color(c.accent),
+    );
+}
+
+/// The result; returns the source of a statement whose "Read more" was tapped.
+fn result_view(ui: &mut Ui, cx: &mut Cx<'_>, outcome: &Outcome<'_>) -> Option<Place> {
     let c = theme::colors(ui.ctx());
     let content = cx.content;
+    let s = cx.strings();
     ui.label(
         RichText::new(&outcome.result.title)
             .family(theme::display())
@@ -291,26 +410,42 @@ fn result_view(ui: &mut Ui, cx: &mut Cx<'_>, outcome: &Outcome<'_>) {
             .color(c.text),
     );
     ui.label(RichText::new(&outcome.result.intro).size(theme::CARD_HEADING));
+    ui.label(
+        RichText::new(&s.read_more_hint)
+            .size(theme::BODY)
+            .color(c.text_muted),
+    );
     ui.add_space(12.0);
+    let mut opened = None;
     for part in result_parts(content, outcome) {
         widgets::card(ui, |ui| {
-            ui.label(
-                RichText::new(&part.heading)
-                    .size(theme::CARD_HEADING)
-                    .family(theme::bold())
-                    .color(c.accent),
-            );
-            super::markdown_view::bullets(ui, part.lines.iter().map(String::as_str));
+            heading(ui, &part.heading);
+            for line in &part.lines {
+                match line.source {
+                    Some(place) => {
+                        if widgets::source_row(ui, &line.text, &s.read_more).clicked() {
+                            opened = Some(place);
+                        }
+                    }
+                    // Lined up with the statements that open a source.
+                    None => {
+                        ui.horizontal(|ui| {
+                            ui.add_space(4.0);
+                            ui.label(RichText::new(&line.text).size(theme::BODY));
+                        });
+                    }
+                }
+            }
         });
         ui.add_space(12.0);
         if part.rows_after {
             for row in treatment_rows(content, outcome) {
-                compare::treatment_card(ui, &content.compare, row);
+                comparison::treatment_card(ui, &content.compare, row);
                 ui.add_space(12.0);
             }
         }
     }
-    consultation::card(ui, &content.clinic, cx.strings(), cx.qr);
+    consultation_card::show(ui, &content.clinic, s, cx.qr);
     ui.add_space(12.0);
     ui.label(
         RichText::new(&content.questionnaire.disclaimer)
@@ -318,20 +453,21 @@ fn result_view(ui: &mut Ui, cx: &mut Cx<'_>, outcome: &Outcome<'_>) {
             .family(theme::italic())
             .color(c.text_muted),
     );
+    opened
 }
 
 fn result_speech(content: &Content, outcome: &Outcome<'_>) -> Vec<String> {
     let mut parts = vec![outcome.result.title.clone(), outcome.result.intro.clone()];
     for part in result_parts(content, outcome) {
         parts.push(part.heading);
-        parts.extend(part.lines);
+        parts.extend(part.lines.into_iter().map(|line| line.text));
         if part.rows_after {
             for row in treatment_rows(content, outcome) {
-                parts.extend(compare::row_speech(&content.compare, row));
+                parts.extend(comparison::row_speech(&content.compare, row));
             }
         }
     }
-    parts.extend(consultation::card_speech(&content.clinic, &content.strings));
+    parts.extend(consultation_card::speech(&content.clinic, &content.strings));
     parts.push(content.questionnaire.disclaimer.clone());
     parts
 }

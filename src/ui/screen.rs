@@ -31,12 +31,23 @@ pub trait Screen: Any {
 pub struct ScreenKind {
     /// Stable name, used for the counters file: never rename it.
     pub key: &'static str,
-    /// A screen for reading, which allows a longer time without a touch.
-    pub reading: bool,
+    /// How long it may stay untouched before "Still there?".
+    pub idle: IdleRule,
     /// A new, empty screen of this kind: nothing of a previous visit carries over.
     pub open: fn() -> Box<dyn Screen>,
     /// How Home offers it: title and note words, and whether it is the banner.
     pub door: Option<Door>,
+}
+
+/// Which of the settings' idle times a screen follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdleRule {
+    Standard,
+    /// People read longer (guide, comparison, FAQ).
+    Reading,
+    /// The screen shows a visitor's own answers, which must not wait long for the next
+    /// person in the room.
+    Answers,
 }
 
 pub struct Door {
@@ -144,9 +155,19 @@ impl<'a> Cx<'a> {
         self.moved = true;
     }
 
+    /// The screen went back to a view it keeps where it was: stop reading the old one.
+    pub fn stop_reading(&mut self) {
+        self.moved = true;
+    }
+
     /// True once, on the first frame of a view.
     pub fn take_fresh(&mut self) -> bool {
         std::mem::take(&mut self.fresh)
+    }
+
+    /// Whether this is the first frame of a view, without using it up.
+    pub fn is_fresh(&self) -> bool {
+        self.fresh
     }
 
     /// The frame's commands, and whether the screen moved to a new view.
@@ -204,12 +225,12 @@ pub fn body<R>(
     })
 }
 
-/// The bar under a paged screen: Back on the left, the main step on the right, and where
-/// the visitor is ("Page 2 of 11") between them. Returns (back tapped, next tapped).
+/// The bar under a paged screen: a way back on the left (its label, and whether it is
+/// enabled), the main step on the right, and where the visitor is ("Page 2 of 11")
+/// between them. Returns (back tapped, next tapped).
 pub fn paging_bar(
     ui: &mut Ui,
-    strings: &Strings,
-    back: bool,
+    (back_label, back): (&str, bool),
     next: Option<(&str, bool)>,
     position: Option<String>,
 ) -> (bool, bool) {
@@ -218,7 +239,7 @@ pub fn paging_bar(
         .frame(widgets::bar_frame(ui))
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                let back = widgets::secondary_button(ui, &strings.back, back).clicked();
+                let back = widgets::secondary_button(ui, back_label, back).clicked();
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     let next = next.is_some_and(|(label, enabled)| {
                         widgets::primary_button(ui, label, enabled).clicked()

@@ -57,16 +57,30 @@ pub fn toggle_button(ui: &mut Ui, text: &str, selected: bool) -> Response {
 /// A rounded card of reading matter.
 pub fn card<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
     let c = theme::colors(ui.ctx());
+    let mut inner = None;
+    card_with(ui, c.surface, Stroke::new(1.0, c.border), |ui| {
+        inner = Some(add(ui));
+    });
+    inner.expect("the card's contents were drawn")
+}
+
+/// A card in other colours (one set apart); its response, to bring it into view.
+pub fn card_with(
+    ui: &mut Ui,
+    fill: Color32,
+    stroke: Stroke,
+    add: impl FnOnce(&mut Ui),
+) -> Response {
     Frame::new()
-        .fill(c.surface)
-        .stroke(Stroke::new(1.0, c.border))
+        .fill(fill)
+        .stroke(stroke)
         .corner_radius(theme::ROUNDING)
         .inner_margin(Margin::symmetric(36, 28))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             add(ui)
         })
-        .inner
+        .response
 }
 
 /// A large tappable panel with a title and a line under it (the Home doors). An
@@ -235,6 +249,55 @@ fn paint_marker(painter: &egui::Painter, centre: egui::Pos2, marker: Marker) {
     for [from, to] in lines {
         painter.line_segment([centre + *from, centre + *to], stroke);
     }
+}
+
+/// A statement that opens its source: its text, and a "Read more" tag at its right end.
+/// The whole row is one button, named by both, so a finger or a screen reader finds it.
+pub fn source_row(ui: &mut Ui, text: &str, read_more: &str) -> Response {
+    let c = theme::colors(ui.ctx());
+    let width = ui.available_width();
+    let gap = 20.0;
+    let tag = ui.painter().layout_no_wrap(
+        read_more.to_owned(),
+        egui::FontId::new(theme::SMALL, theme::bold()),
+        c.accent,
+    );
+    let tag_size = tag.size() + Vec2::new(32.0, 16.0);
+    let galley = ui.painter().layout(
+        text.to_owned(),
+        egui::FontId::proportional(theme::BODY),
+        c.text,
+        width - tag_size.x - gap - 8.0,
+    );
+    let height = (galley.size().y + 16.0).max(theme::TOUCH);
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
+    response.widget_info(|| {
+        WidgetInfo::labeled(egui::Role::Button, true, format!("{text} {read_more}"))
+    });
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        if response.is_pointer_button_down_on() {
+            painter.rect_filled(rect, theme::ROUNDING, c.accent_soft);
+        }
+        let text_pos = egui::pos2(rect.left() + 4.0, rect.center().y - galley.size().y / 2.0);
+        painter.galley(text_pos, galley, c.text);
+        let tag_rect = egui::Rect::from_min_size(
+            egui::pos2(
+                rect.right() - tag_size.x,
+                rect.center().y - tag_size.y / 2.0,
+            ),
+            tag_size,
+        );
+        painter.rect(
+            tag_rect,
+            tag_size.y / 2.0,
+            c.surface,
+            Stroke::new(2.0, c.accent),
+            egui::StrokeKind::Inside,
+        );
+        painter.galley(tag_rect.min + Vec2::new(16.0, 8.0), tag, c.accent);
+    }
+    response
 }
 
 /// A [`list_row`] that is an answer: screen readers hear whether it is chosen.

@@ -81,9 +81,10 @@ pub fn all(app: &KioskApp) -> Vec<(String, Setup)> {
             ],
         ),
         (
-            "result: another treatment",
+            "result: severe",
             &[
-                ("concerns", &["pigmentation", "sagging"]),
+                ("concerns", &["scars", "pigmentation", "sagging"]),
+                ("severity", &["severe"]),
                 ("downtime", &["day"]),
             ],
         ),
@@ -120,6 +121,30 @@ pub fn all(app: &KioskApp) -> Vec<(String, Setup)> {
             }),
         ));
     }
+    // "Read more" from a result: the guide page with the cited card set apart.
+    let cited = content
+        .questionnaire
+        .notes_of("Microneedling")
+        .and_then(|notes| notes.helps.first())
+        .map(|help| help.says.source.clone())
+        .expect("a cited claim");
+    let place = kiosk::content::place::locate(
+        &cited.file,
+        &cited.words,
+        &content.guide,
+        &content.faq,
+        &content.compare,
+    )
+    .expect("the claim is on its page");
+    list.push((
+        "result: read more".into(),
+        Box::new(move |app: &mut KioskApp| {
+            open(app, "Questionnaire");
+            let screen = app.visitor.screen_as::<Questionnaire>().unwrap();
+            screen.step = usize::MAX;
+            screen.source = Some(place);
+        }),
+    ));
     list.push((
         "pin pad".into(),
         Box::new(|app: &mut KioskApp| app.desk.view = View::PinPad),
