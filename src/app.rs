@@ -277,7 +277,8 @@ impl KioskApp {
             std::mem::take(&mut visitor.fresh_view),
         );
         visitor.screen.show(ui, &mut cx);
-        let (commands, moved) = cx.finish();
+        let (commands, moved, fresh) = cx.finish();
+        visitor.fresh_view |= fresh;
         if moved {
             self.kiosk.stop_speaking();
         }

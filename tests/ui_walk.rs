@@ -498,6 +498,26 @@ fn read_more_opens_the_source_and_back_returns_to_the_result() {
     harness.run();
     tap(&mut harness, &label);
     assert!(shows(&harness, "When will I see changes in my pores?"));
+    tap(&mut harness, &s.back_to_result);
+    // A card low on its page is brought into view.
+    let hands_off = content
+        .questionnaire
+        .notes_of("Microneedling")
+        .unwrap()
+        .after[3]
+        .text
+        .clone();
+    let label = format!("{hands_off} {}", s.read_more);
+    harness
+        .get_by_role_and_label(Role::Button, &label)
+        .scroll_to_me();
+    harness.run();
+    tap(&mut harness, &label);
+    let card = harness.get_by_label_contains("Do not pick, scratch").rect();
+    assert!(
+        card.top() >= 0.0 && card.bottom() <= LANDSCAPE.y,
+        "the cited card is on screen: {card:?}"
+    );
     // Home from there forgets the answers, as from the result.
     tap(&mut harness, &s.home);
     assert!(common::answers(&mut harness).is_none());

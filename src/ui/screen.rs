@@ -170,9 +170,11 @@ impl<'a> Cx<'a> {
         self.fresh
     }
 
-    /// The frame's commands, and whether the screen moved to a new view.
-    pub fn finish(self) -> (Vec<Command>, bool) {
-        (self.commands, self.moved)
+    /// The frame's commands, whether the screen moved to a new view, and whether that
+    /// view is still to be shown from its top (it began after the body was drawn, as with
+    /// a tap inside it: the next frame shows it fresh).
+    pub fn finish(self) -> (Vec<Command>, bool, bool) {
+        (self.commands, self.moved, self.fresh)
     }
 }
 
