@@ -29,7 +29,7 @@ pub fn run(source: &Source, config_path: &Path) -> (String, bool) {
             message: issue.message,
         }));
     }
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = loaded.notes.iter().map(|n| format!("note: {n}")).collect();
     let missing = loaded.content.clinic.missing();
     if !missing.is_empty() {
         notes.push(format!(

@@ -59,6 +59,8 @@ pub struct Loaded {
     pub translations: Vec<Language>,
     pub logo: Logo,
     pub problems: Vec<Problem>,
+    /// Worth knowing, not wrong: `--check` prints them without failing.
+    pub notes: Vec<Problem>,
 }
 
 impl Loaded {
@@ -140,6 +142,7 @@ pub fn load(source: &Source) -> Loaded {
         translations,
         logo,
         problems: loader.problems,
+        notes: loader.notes,
     }
 }
 
@@ -157,11 +160,7 @@ fn load_language(loader: &mut text::Loader<'_>, code: &str, english: Option<&Con
             clinic::parse,
             fallback(english, |e| &e.clinic),
         ),
-        strings: loader.file(
-            &path("ui.toml"),
-            strings::parse,
-            fallback(english, |e| &e.strings),
-        ),
+        strings: strings::load(loader, &path("ui.toml"), english.map(|e| &e.strings)),
         guide,
         faq: loader.file(&path("faq.md"), faq::parse, fallback(english, |e| &e.faq)),
         compare: loader.file(

@@ -1,12 +1,16 @@
 //! The words on buttons and headings (`ui.toml`), kept with the content so staff and
 //! translators can change them without a programmer.
+//!
+//! Each key stands on its own: a clinic's file that lacks a key added in a newer version,
+//! or gets one wrong, keeps all its other words and shows the built-in one for that key.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use crate::problems::Issue;
+use super::text::Loader;
+use crate::problems::{Issue, Problem};
 use crate::problems::{line_of_key, parse_toml};
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Strings {
     /// This language's name in itself, on the language switch ("English", "Español").
@@ -117,7 +121,7 @@ pub struct Strings {
 
 /// A text that depends on a number: `one` for 1, `other` for any other number (the rule
 /// of English and Spanish). Written in `ui.toml` as `key = { one = "…", other = "…" }`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Plural {
     pub one: String,
@@ -183,54 +187,161 @@ const TEMPLATES: &[(&str, &[&str])] = &[
 /// The texts that depend on a number, so need a `one` and an `other` form.
 const PLURALS: &[&str] = &["idle_message", "pin_wrong", "pin_locked", "goal_treatments"];
 
+/// A complete strings file (the built-in ones): every key present and right.
 pub fn parse(text: &str) -> Result<Strings, Vec<Issue>> {
-    let table: toml::Table = toml::from_str(text).unwrap_or_default();
-    let single: Vec<Issue> = PLURALS
+    let table: toml::Table = parse_toml(text)?;
+    let issues: Vec<Issue> = table
         .iter()
-        .filter(|key| table.get(**key).is_some_and(toml::Value::is_str))
-        .map(|key| {
-            Issue::new(
+        .filter_map(|(key, value)| key_issue(text, key, value))
+        .collect();
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    parse_toml(text)
+}
+
+/// The strings file at `relative`, key by key over its built-in version (or, for a
+/// language the kiosk does not ship, over `english`): mistakes are problems, keys the file
+/// lacks are notes, and the file falls back whole only when it is not TOML at all.
+pub fn load(loader: &mut Loader<'_>, relative: &str, english: Option<&Strings>) -> Strings {
+    let fallback = Loader::built_in(relative, parse)
+        .or_else(|| english.cloned())
+        .unwrap_or_default();
+    let path = loader.source().display_path(relative);
+    match loader
+        .text(relative)
+        .and_then(|text| parse_over(&text, &fallback))
+    {
+        Ok(parsed) => {
+            loader.report(&path, parsed.problems);
+            if !parsed.missing.is_empty() {
+                loader.notes.push(Problem {
+                    path,
+                    line: 1,
+                    message: format!(
+                        "no words for {} yet: the kiosk shows the built-in ones",
+                        parsed
+                            .missing
+                            .iter()
+                            .map(|key| format!("`{key}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                });
+            }
+            parsed.strings
+        }
+        Err(issues) => {
+            loader.report(&path, issues);
+            loader.fell_back(&path, true);
+            fallback
+        }
+    }
+}
+
+/// What reading a clinic's strings file gave, key by key.
+pub struct Parsed {
+    pub strings: Strings,
+    /// Mistakes (a key's value of the wrong shape, a lost placeholder, an unknown key):
+    /// each such key shows the fallback's words.
+    pub problems: Vec<Issue>,
+    /// Keys the file does not have (added in a newer version): the fallback's words.
+    pub missing: Vec<String>,
+}
+
+/// The strings of `text`, with each key it lacks or gets wrong taken from `fallback`.
+/// Fails only when the file is not TOML at all.
+pub fn parse_over(text: &str, fallback: &Strings) -> Result<Parsed, Vec<Issue>> {
+    let file: toml::Table = parse_toml(text)?;
+    let mut merged = toml::Table::try_from(fallback).expect("strings serialize to a table");
+    let mut problems = Vec::new();
+    for (key, value) in &file {
+        if !merged.contains_key(key) {
+            problems.push(Issue::new(
                 line_of_key(text, key),
-                format!("`{key}` needs two forms, for 1 and for other numbers: {key} = {{ one = \"…\", other = \"…\" }}"),
+                format!("unknown key `{key}`: no screen uses it (is it misspelled?)"),
+            ));
+            continue;
+        }
+        match key_issue(text, key, value) {
+            Some(issue) => problems.push(issue),
+            None => {
+                merged.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    let missing = merged
+        .keys()
+        .filter(|key| !file.contains_key(*key))
+        .cloned()
+        .collect();
+    let strings = match merged.try_into() {
+        Ok(strings) => strings,
+        // A key of the wrong shape that `key_issue` let through: the fallback stands in.
+        Err(e) => {
+            problems.push(Issue::new(1, e.to_string()));
+            fallback.clone()
+        }
+    };
+    problems.sort_by_key(|issue| issue.line);
+    Ok(Parsed {
+        strings,
+        problems,
+        missing,
+    })
+}
+
+/// What is wrong with one key's value, if anything: a text where two plural forms are
+/// needed (or the other way round), or a template without one of its placeholders.
+fn key_issue(text: &str, key: &str, value: &toml::Value) -> Option<Issue> {
+    let line = line_of_key(text, key);
+    let plural = PLURALS.contains(&key);
+    let forms: Vec<(String, &str)> = match value {
+        toml::Value::String(s) if !plural => vec![(key.to_owned(), s.as_str())],
+        toml::Value::String(_) => {
+            return Some(Issue::new(
+                line,
+                format!(
+                    "`{key}` needs two forms, for 1 and for other numbers: {key} = {{ one = \"…\", other = \"…\" }}"
+                ),
+            ));
+        }
+        toml::Value::Table(t) if plural => {
+            let one_and_other = t.len() == 2
+                && ["one", "other"]
+                    .iter()
+                    .all(|form| t.get(*form).is_some_and(toml::Value::is_str));
+            if !one_and_other {
+                return Some(Issue::new(
+                    line,
+                    format!(
+                        "`{key}` has exactly two forms: {key} = {{ one = \"…\", other = \"…\" }}"
+                    ),
+                ));
+            }
+            t.iter()
+                .filter_map(|(form, v)| Some((format!("{key}.{form}"), v.as_str()?)))
+                .collect()
+        }
+        _ => return Some(Issue::new(line, format!("`{key}` must be text in quotes"))),
+    };
+    let names = TEMPLATES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(&[][..], |(_, names)| *names);
+    forms.into_iter().find_map(|(name, template)| {
+        let missing: Vec<String> = names
+            .iter()
+            .map(|name| format!("{{{name}}}"))
+            .filter(|placeholder| !template.contains(placeholder.as_str()))
+            .collect();
+        (!missing.is_empty()).then(|| {
+            Issue::new(
+                line,
+                format!("`{name}` must keep {}", missing.join(" and ")),
             )
         })
-        .collect();
-    if !single.is_empty() {
-        return Err(single);
-    }
-    let strings: Strings = parse_toml(text)?;
-    let issues: Vec<Issue> = TEMPLATES
-        .iter()
-        .flat_map(|(key, names)| {
-            // A plain text, or each form of a plural.
-            let forms: Vec<(String, &str)> = match table.get(*key) {
-                Some(toml::Value::String(s)) => vec![(key.to_string(), s.as_str())],
-                Some(toml::Value::Table(t)) => t
-                    .iter()
-                    .filter_map(|(form, v)| Some((format!("{key}.{form}"), v.as_str()?)))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            forms.into_iter().filter_map(move |(name, template)| {
-                let missing: Vec<String> = names
-                    .iter()
-                    .map(|name| format!("{{{name}}}"))
-                    .filter(|placeholder| !template.contains(placeholder.as_str()))
-                    .collect();
-                (!missing.is_empty()).then(|| {
-                    Issue::new(
-                        line_of_key(text, key),
-                        format!("`{name}` must keep {}", missing.join(" and ")),
-                    )
-                })
-            })
-        })
-        .collect();
-    if issues.is_empty() {
-        Ok(strings)
-    } else {
-        Err(issues)
-    }
+    })
 }
 
 #[cfg(test)]
@@ -272,5 +383,43 @@ mod tests {
         let text = SHIPPED.replace("{n} try left", "one try left");
         let issues = parse(&text).unwrap_err();
         assert_eq!(issues[0].message, "`pin_wrong.one` must keep {n}");
+    }
+
+    /// A clinic's own words, in a file written before two keys existed, one of them
+    /// broken: every other word stays theirs.
+    #[test]
+    fn each_key_falls_back_on_its_own() {
+        let built_in = parse(SHIPPED).unwrap();
+        let text = SHIPPED
+            .replace("home = \"Home\"", "home = \"Start\"")
+            .replace("next = \"Next\"\n", "")
+            .replace("page_of = \"Page {n} of {m}\"", "page_of = \"Page {n}\"")
+            .replace("back = \"Back\"", "back = \"Back\"\nbakc = \"Back\"")
+            .lines()
+            .filter(|l| !l.starts_with("read_more ="))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>();
+        let parsed = parse_over(&text, &built_in).unwrap();
+        assert_eq!(parsed.strings.home, "Start", "the clinic's word");
+        assert_eq!(parsed.strings.next, built_in.next, "missing: built in");
+        assert_eq!(parsed.strings.read_more, built_in.read_more);
+        assert_eq!(parsed.missing, ["next", "read_more"]);
+        assert_eq!(parsed.strings.page_of, built_in.page_of, "broken: built in");
+        let problems: Vec<(usize, &str)> = parsed
+            .problems
+            .iter()
+            .map(|i| (i.line, i.message.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                (
+                    line_of_key(&text, "back") + 1,
+                    "unknown key `bakc`: no screen uses it (is it misspelled?)"
+                ),
+                (line_of_key(&text, "page_of"), "`page_of` must keep {m}"),
+            ]
+        );
+        assert!(parse_over("home = [", &built_in).is_err(), "not TOML");
     }
 }

@@ -8,6 +8,8 @@ pub type Parse<T> = fn(&str) -> Result<T, Vec<Issue>>;
 pub struct Loader<'a> {
     source: &'a Source,
     pub problems: Vec<Problem>,
+    /// What staff should know but that is not wrong (a key a newer version added).
+    pub notes: Vec<Problem>,
 }
 
 impl<'a> Loader<'a> {
@@ -15,7 +17,20 @@ impl<'a> Loader<'a> {
         Self {
             source,
             problems: Vec::new(),
+            notes: Vec::new(),
         }
+    }
+
+    /// The file's text, or why it cannot be read as text.
+    pub fn text(&self, relative: &str) -> Result<String, Vec<Issue>> {
+        decode(self.source.read(relative))
+    }
+
+    /// The built-in copy of a file, parsed; `None` when there is none or it does not parse.
+    pub fn built_in<T>(relative: &str, parse: Parse<T>) -> Option<T> {
+        source::built_in(relative)
+            .and_then(|bytes| decode(Read::Bytes(bytes.to_vec())).ok())
+            .and_then(|text| parse(&text).ok())
     }
 
     pub fn source(&self) -> &Source {
@@ -40,21 +55,24 @@ impl<'a> Loader<'a> {
         self.report(&path, issues);
         let fallback = match self.source {
             Source::BuiltIn => None,
-            Source::Folder(_) => source::built_in(relative)
-                .and_then(|bytes| decode(Read::Bytes(bytes.to_vec())).ok())
-                .and_then(|text| parse(&text).ok()),
+            Source::Folder(_) => Self::built_in(relative, parse),
         };
-        let consequence = if fallback.is_some() {
+        self.fell_back(&path, fallback.is_some());
+        fallback
+    }
+
+    /// Says what the kiosk does instead of a file it could not use.
+    pub fn fell_back(&mut self, path: &str, to_built_in: bool) {
+        let consequence = if to_built_in {
             "until this is fixed, the kiosk shows the built-in version of this file"
         } else {
             "until this is fixed, the kiosk leaves this file out"
         };
         self.problems.push(Problem {
-            path,
+            path: path.to_owned(),
             line: 1,
             message: consequence.to_owned(),
         });
-        fallback
     }
 
     pub fn report(&mut self, path: &str, issues: Vec<Issue>) {
