@@ -11,9 +11,6 @@ use kiosk::app::{KioskApp, Options};
 use kiosk::config::Config;
 use kiosk::content::{self, Source};
 use kiosk::questionnaire::{Answers, check_every_answer_set, evaluate, for_each_answer_set};
-use kiosk::staff::View;
-use kiosk::ui::faq::Faq;
-use kiosk::ui::questionnaire::Questionnaire;
 
 fn input(size: Vec2) -> RawInput {
     RawInput {
@@ -31,62 +28,23 @@ fn frame(ctx: &egui::Context, app: &mut KioskApp, size: Vec2) -> usize {
     primitives.len()
 }
 
-/// A screen to measure: its name, the window size, and how to put the app on it.
-type Case = (&'static str, Vec2, Box<dyn Fn(&mut KioskApp)>);
-
 fn screens(c: &mut Criterion) {
     let state = tempfile::tempdir().unwrap();
     let landscape = Vec2::new(1920.0, 1080.0);
     let portrait = Vec2::new(1080.0, 1920.0);
-    let cases: Vec<Case> = vec![
-        ("home", landscape, Box::new(|_| {})),
-        (
-            "guide page 1 (longest)",
-            landscape,
-            Box::new(|app| app.visitor.go("Guide")),
-        ),
-        (
-            "compare table",
-            landscape,
-            Box::new(|app| app.visitor.go("Compare")),
-        ),
-        (
-            "compare cards",
-            portrait,
-            Box::new(|app| app.visitor.go("Compare")),
-        ),
-        (
-            "faq with an answer open",
-            landscape,
-            Box::new(|app| {
-                app.visitor.go("Faq");
-                app.visitor.screen_as::<Faq>().unwrap().open.insert(0);
-            }),
-        ),
-        (
-            "question 1",
-            landscape,
-            Box::new(|app| app.visitor.go("Questionnaire")),
-        ),
-        (
-            "result with QR code",
-            landscape,
-            Box::new(|app| {
-                let questionnaire = app.kiosk.loaded.content.questionnaire.clone();
-                app.visitor.go("Questionnaire");
-                let quiz = app.visitor.screen_as::<Questionnaire>().unwrap();
-                quiz.answers.toggle(&questionnaire.questions[0], 0, 0);
-                quiz.step = questionnaire.questions.len();
-            }),
-        ),
-        (
-            "staff screen",
-            landscape,
-            Box::new(|app| app.desk.view = View::Open),
-        ),
+    // States of the registry's gallery: (what, its name there, the window size).
+    let cases = [
+        ("home", "home", landscape),
+        ("guide page 1 (longest)", "guide", landscape),
+        ("compare table", "compare", landscape),
+        ("compare cards", "compare", portrait),
+        ("faq with every answer open", "faq all open", landscape),
+        ("question 1", "questionnaire", landscape),
+        ("result, worth discussing", "result good fit", landscape),
+        ("staff screen", "staff", landscape),
     ];
     let mut group = c.benchmark_group("frame");
-    for (name, size, setup) in cases {
+    for (name, state_name, size) in cases {
         let ctx = egui::Context::default();
         let options = Options {
             config: Config {
@@ -96,7 +54,8 @@ fn screens(c: &mut Criterion) {
             ..Options::default()
         };
         let mut app = KioskApp::new(&ctx, content::load(&Source::BuiltIn), options);
-        setup(&mut app);
+        let screen = app.registry().gallery_state(app.content(), state_name);
+        app.visitor.open(screen.expect("a state of the gallery"));
         // Warm-up: fonts, textures and the galley cache, as after the kiosk's first frame.
         let mut primitives = 0;
         for _ in 0..3 {

@@ -30,17 +30,13 @@ pub fn run(source: &Source, config_path: &Path) -> (String, bool) {
         }));
     }
     let mut notes: Vec<String> = loaded.notes.iter().map(|n| format!("note: {n}")).collect();
-    let missing = loaded.content.clinic.missing();
-    if !missing.is_empty() {
-        notes.push(format!(
-            "setup: contact details not filled in yet ({}): visitors are sent to the front desk; see {}",
-            missing.join(", "),
-            source.display_path("en/clinic.toml")
-        ));
-    }
-    if config.pin_hash.is_none() {
-        notes.push("setup: no staff PIN is set: run `microneedling-kiosk --set-pin`".to_owned());
-    }
+    // Worded as the staff screen words them, in English, the technician's language.
+    let english = &loaded.content.strings;
+    notes.extend(
+        crate::kiosk::setup_notes(&loaded, &config)
+            .iter()
+            .map(|note| format!("setup: {}", note.words(english))),
+    );
     let mut report: String = problems.iter().map(|p| format!("{p}\n")).collect();
     report.extend(notes.iter().map(|n| format!("{n}\n")));
     report.extend(reading_grades(&loaded).iter().map(|g| format!("{g}\n")));

@@ -125,13 +125,14 @@ fn main() -> ExitCode {
         config_problems,
         started: Some(started),
         config_path: Some(config_path),
+        window_clears_background: true,
+        more_screens: Vec::new(),
     };
     let result = eframe::run_native(
         "microneedling-kiosk",
         native,
         Box::new(move |cc| {
             let app = KioskApp::new(&cc.egui_ctx, loaded, options).with_speaker(speaker);
-            kiosk::ui::widgets::set_window_clears_background(&cc.egui_ctx);
             Ok(Box::new(app))
         }),
     );

@@ -78,7 +78,7 @@ pub struct LockState {
     pub locked_until: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Attempt {
     Accepted,
     Wrong {

@@ -93,6 +93,31 @@ fn ends_sentence(text: &str) -> bool {
     matches!(last, Some('.' | '!' | '?' | ':' | ';' | '…'))
 }
 
+/// Calls `wake` once `done` holds for `speaker`, looked at every `every` on a short-lived
+/// thread, so whoever waits for the voice draws nothing meanwhile.
+pub fn watch(
+    speaker: Arc<Mutex<Box<dyn Speaker>>>,
+    every: Duration,
+    done: fn(&mut dyn Speaker) -> bool,
+    wake: impl FnOnce() + Send + 'static,
+) {
+    let watch = move || {
+        loop {
+            thread::sleep(every);
+            if done(lock(&speaker).as_mut()) {
+                break;
+            }
+        }
+        wake();
+    };
+    if let Err(e) = thread::Builder::new()
+        .name("speech-wake".into())
+        .spawn(watch)
+    {
+        log::warn!("cannot watch speech ({e}); Listen changes on the next touch");
+    }
+}
+
 /// The primary subtag of a language code ("es" for "es-419" or "es_MX"), lower case;
 /// `None` for something that is not a language code.
 fn primary_language(code: &str) -> Option<String> {

@@ -10,6 +10,7 @@ use egui::{Role, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kiosk::app::KioskApp;
+use kiosk::content::Strings;
 use kiosk::speech::{SpeechLog, join_for_speech};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
@@ -19,8 +20,7 @@ const SIZE: Vec2 = Vec2::new(1920.0, 1080.0);
 
 /// What the current screen says it shows, as the app hands it to the speaker.
 fn screen_text(harness: &Harness<'_, KioskApp>) -> (Vec<String>, String) {
-    let app = harness.state();
-    let parts = app.visitor.screen.speech(app.content());
+    let parts = harness.state().speech();
     let joined = join_for_speech(&parts.iter().map(String::as_str).collect::<Vec<_>>());
     (parts, joined)
 }
@@ -61,14 +61,15 @@ fn listen_and_check(
     language: &str,
 ) -> String {
     let (parts, joined) = screen_text(harness);
-    tap(harness, listen_label(language));
+    let s = common::strings(harness);
+    tap(harness, &s.listen);
     assert_eq!(
         log.last_spoken(),
         Some((language.to_owned(), joined.clone()))
     );
     check_shown_in_order(harness, &parts);
     assert!(!joined.contains("**") && !joined.contains("- ") && !joined.contains('#'));
-    tap(harness, stop_label(language));
+    tap(harness, &s.stop_listening);
     joined
 }
 
@@ -93,16 +94,13 @@ fn check_shown_in_order(harness: &Harness<'_, KioskApp>, parts: &[String]) {
     }
 }
 
-fn listen_label(language: &str) -> &'static str {
-    if language == "es" {
-        "Escuchar"
-    } else {
-        "Listen"
-    }
-}
-
-fn stop_label(language: &str) -> &'static str {
-    if language == "es" { "Detener" } else { "Stop" }
+/// The interface words of each language, English first.
+fn both() -> (Strings, Strings) {
+    let loaded = common::load_shipped();
+    (
+        loaded.language(0).strings.clone(),
+        loaded.language(1).strings.clone(),
+    )
 }
 
 #[test]
@@ -111,23 +109,24 @@ fn each_kind_of_screen_is_read_as_shown_in_both_languages() {
         let (mut kiosk, log) = common::kiosk_listening(SIZE, &["en", "es"]);
         let harness = &mut kiosk.harness;
         if language == "es" {
-            tap(harness, "Español");
+            tap(harness, &both().1.language_name);
         }
         // Home: the clinic, what this is, then each door's title and the line under it
         // (painted inside its tile, which screen readers know by its title).
         let content = harness.state().content().clone();
         let s = &content.strings;
-        tap(harness, listen_label(language));
+        tap(harness, &s.listen);
         let (_, home) = log.last_spoken().unwrap();
         let mut expected = vec![content.clinic.name.clone(), s.home_intro.clone()];
-        for (title, note) in [
-            (&s.guide_title, &s.guide_note),
-            (&s.compare_title, &s.compare_note),
-            (&s.faq_title, &s.faq_note),
-            (&s.quiz_title, &s.quiz_note),
-            (&s.book_title, &s.book_note),
-        ] {
-            expected.extend([title.clone(), note.clone()]);
+        let doors: Vec<(&str, &str)> = harness
+            .state()
+            .registry()
+            .kinds()
+            .iter()
+            .filter_map(|kind| Some((kind.door.as_ref()?.words)(s)))
+            .collect();
+        for (title, note) in &doors {
+            expected.extend([title.to_string(), note.to_string()]);
         }
         let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
         assert_eq!(home, join_for_speech(&expected));
@@ -138,8 +137,8 @@ fn each_kind_of_screen_is_read_as_shown_in_both_languages() {
                 .map(|s| s.to_string())
                 .collect::<Vec<_>>(),
         );
-        tap(harness, stop_label(language));
-        for door in [&s.guide_title, &s.faq_title, &s.quiz_title, &s.book_title] {
+        tap(harness, &s.stop_listening);
+        for (door, _) in doors {
             tap(harness, door);
             let text = listen_and_check(harness, &log, language);
             assert!(!text.is_empty());
@@ -162,78 +161,86 @@ fn each_kind_of_screen_is_read_as_shown_in_both_languages() {
 #[test]
 fn a_question_and_a_result_are_read_whole() {
     let (mut kiosk, log) = common::kiosk_listening(SIZE, &["en", "es"]);
+    let content = kiosk.content.clone();
+    let (s, q) = (&content.strings, &content.questionnaire);
     let harness = &mut kiosk.harness;
-    common::answer_first_two_questions(harness, &["Enlarged pores"]);
+    common::answer_first_two_questions(harness, &["pores"]);
     let question = listen_and_check(harness, &log, "en");
-    assert!(
-        question.starts_with("After a treatment, how much downtime could you accept?"),
-        "{question}"
-    );
-    assert!(question.contains("None at all. About a day. A few days. Up to a week."));
-    common::choose(harness, "None at all");
-    common::check(harness, "Keloid scars, now or in the past");
-    tap(harness, "Continue");
-    common::check(harness, "None of these");
-    tap(harness, "Continue");
+    let downtime = &q.questions[2];
+    assert!(question.starts_with(&downtime.text), "{question}");
+    let options: Vec<&str> = downtime.options.iter().map(|o| o.label.as_str()).collect();
+    assert!(question.contains(&join_for_speech(&options)), "{question}");
+    common::answer(harness, "downtime", &["none"]);
+    common::answer(harness, "cautions", &["keloids"]);
+    common::answer(harness, "preparation", &["none"]);
     let (_, joined) = screen_text(harness);
-    tap(harness, "Listen");
+    tap(harness, &s.listen);
     assert_eq!(log.last_spoken(), Some(("en".to_owned(), joined.clone())));
+    let talk_first = &q.results[0];
+    let keloids = q
+        .rules
+        .iter()
+        .find_map(|rule| match &rule.effect {
+            kiosk::questionnaire::Effect::Result {
+                reason: Some(reason),
+                ..
+            } if reason.text.contains("eloid") => Some(reason.text.clone()),
+            _ => None,
+        })
+        .unwrap();
     for words in [
-        "Talk with a provider first.",
-        "Keloid scarring",
-        "Enlarged pores: Microneedling aims at this.",
-        "Your goals: what to ask a provider about.",
-        "Ask us at the front desk",
-        "This is not a diagnosis or medical advice.",
+        &talk_first.title,
+        &keloids,
+        &s.goals_ask_heading,
+        &s.front_desk_only,
+        &q.disclaimer,
     ] {
-        assert!(joined.contains(words), "{words}: {joined}");
+        assert!(joined.contains(words.as_str()), "{words}: {joined}");
     }
 }
 
 #[test]
 fn moving_on_stops_the_voice_and_nothing_waits_for_the_next_visitor() {
     let (mut kiosk, log) = common::kiosk_listening(SIZE, &["en", "es"]);
+    let (en, es) = both();
     let harness = &mut kiosk.harness;
     // Next page.
-    tap(harness, "Guide");
-    tap(harness, "Listen");
+    tap(harness, &en.guide_title);
+    tap(harness, &en.listen);
     assert!(log.is_speaking());
-    tap(harness, "Next");
+    tap(harness, &en.next);
     assert!(!log.is_speaking(), "a new page stops the old one");
-    assert!(shows(harness, "Listen"));
+    assert!(shows(harness, &en.listen));
     // Home.
-    tap(harness, "Listen");
-    tap(harness, "Home");
+    tap(harness, &en.listen);
+    tap(harness, &en.home);
     assert!(!log.is_speaking(), "Home stops it");
     // A language change.
-    tap(harness, "Listen");
-    tap(harness, "Español");
+    tap(harness, &en.listen);
+    tap(harness, &es.language_name);
     assert!(!log.is_speaking(), "a new language stops it");
     assert_eq!(log.spoken().last().unwrap().0, "en");
     // The idle reset: the warning is spoken (Listen was used), then silence.
-    tap(harness, "English");
-    tap(harness, "Questions");
-    tap(harness, "Listen");
+    tap(harness, &en.language_name);
+    tap(harness, &en.faq_title);
+    tap(harness, &en.listen);
     let spoken = log.spoken().len();
     let now = harness.ctx.input(|i| i.time);
     harness.input_mut().time = Some(now + 185.0);
     harness.step();
     harness.step();
-    assert!(shows(harness, "Still there?"));
+    assert!(shows(harness, &en.idle_title));
     let (language, warning) = log.last_spoken().unwrap();
     assert_eq!(log.spoken().len(), spoken + 1);
     assert!(
-        language == "en" && warning.starts_with("Still there?"),
+        language == "en" && warning.starts_with(&en.idle_title),
         "{warning}"
     );
     harness.input_mut().time = Some(now + 185.0 + 31.0);
     harness.step();
     harness.step();
     assert!(!log.is_speaking(), "the reset stops it");
-    assert!(
-        shows(harness, "An honest guide to microneedling"),
-        "back on Home"
-    );
+    assert!(shows(harness, &en.home_intro), "back on Home");
     assert_eq!(
         log.spoken().len(),
         spoken + 1,
@@ -244,20 +251,22 @@ fn moving_on_stops_the_voice_and_nothing_waits_for_the_next_visitor() {
 #[test]
 fn a_language_without_a_voice_has_no_listen_button() {
     let (mut kiosk, _log) = common::kiosk_listening(SIZE, &["en"]);
+    let (en, es) = both();
     let harness = &mut kiosk.harness;
-    assert!(has_button(harness, "Listen"));
-    tap(harness, "Español");
-    assert!(!has_button(harness, "Escuchar"));
-    tap(harness, "Guía");
-    assert!(!has_button(harness, "Escuchar"));
+    assert!(has_button(harness, &en.listen));
+    tap(harness, &es.language_name);
+    assert!(!has_button(harness, &es.listen));
+    tap(harness, &es.guide_title);
+    assert!(!has_button(harness, &es.listen));
 }
 
 #[test]
 fn a_finished_reading_turns_stop_back_into_listen_without_redrawing_meanwhile() {
     let (mut kiosk, log) = common::kiosk_listening(SIZE, &["en"]);
+    let s = kiosk.content.strings.clone();
     let harness = &mut kiosk.harness;
-    tap(harness, "Listen");
-    assert!(has_button(harness, "Stop"));
+    tap(harness, &s.listen);
+    assert!(has_button(harness, &s.stop_listening));
     // While it speaks the window sleeps: a thread, not the drawing, watches the voice.
     let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
     assert!(delay.as_secs() >= 1, "{delay:?}");
@@ -274,16 +283,17 @@ fn a_finished_reading_turns_stop_back_into_listen_without_redrawing_meanwhile() 
         "the window was not woken when the voice ended"
     );
     harness.run();
-    assert!(has_button(harness, "Listen"));
+    assert!(has_button(harness, &s.listen));
 }
 
 #[test]
 fn listen_appears_once_the_voices_are_known_without_a_touch() {
     let speaker = kiosk::speech::Recording::with_voices(&["en"]).checking();
     let (mut kiosk, log) = common::kiosk_speaking_to(SIZE, speaker);
+    let s = kiosk.content.strings.clone();
     let harness = &mut kiosk.harness;
     assert!(
-        !has_button(harness, "Listen"),
+        !has_button(harness, &s.listen),
         "no Listen before the voices are known"
     );
     let wakes = count_wakes(harness);
@@ -294,7 +304,7 @@ fn listen_appears_once_the_voices_are_known_without_a_touch() {
     );
     harness.run();
     assert!(
-        has_button(harness, "Listen"),
+        has_button(harness, &s.listen),
         "Listen once the voices are known"
     );
 }

@@ -9,9 +9,7 @@ mod common;
 
 use egui::{Role, Vec2};
 use egui_kittest::kittest::{NodeT, Queryable};
-use kiosk::staff::View;
-use kiosk::ui::guide::Guide;
-use kiosk::ui::questionnaire::Questionnaire;
+use kiosk::ui::{home, staff};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -74,6 +72,7 @@ fn live_kib() -> usize {
 }
 
 #[test]
+#[ignore = "long: cargo test -- --include-ignored (CI runs it)"]
 fn a_random_visitor_never_breaks_the_kiosk() {
     let steps: usize = std::env::var("SOAK_STEPS")
         .ok()
@@ -86,6 +85,15 @@ fn a_random_visitor_never_breaks_the_kiosk() {
     let harness = &mut kiosk.harness;
     let clinic = kiosk.content.clinic.name.clone();
     let mut rng = Rng(0x50A4);
+    // Exit would end the run the way it ends the kiosk, and random PINs would lock the pad
+    // (see the staff step below): never tapped at random, in any language.
+    let loaded = &harness.state().kiosk.loaded;
+    let untouchable: Vec<String> = (0..loaded.language_count())
+        .flat_map(|i| {
+            let s = &loaded.language(i).strings;
+            [s.staff_exit.clone(), s.pin_enter.clone()]
+        })
+        .collect();
     // The heap's peak after any step, per tenth of the walk.
     let mut heap = [0; 10];
     let mut screens_seen = std::collections::BTreeSet::new();
@@ -105,11 +113,9 @@ fn a_random_visitor_never_breaks_the_kiosk() {
                         visible
                             && !n.accesskit_node().is_disabled()
                             && matches!(role, Role::Button | Role::CheckBox | Role::RadioButton)
-                            // Exit would end the run the way it ends the kiosk, and random
-                            // PINs would lock the pad (see the staff step below).
-                            && n.accesskit_node().label().is_none_or(|l| {
-                                !["Exit", "Salir", "Enter", "Aceptar"].iter().any(|s| l.starts_with(s))
-                            })
+                            && n.accesskit_node()
+                                .label()
+                                .is_none_or(|l| !untouchable.contains(&l))
                     })
                     .map(|n| n.rect().center())
                     .collect();
@@ -145,13 +151,18 @@ fn a_random_visitor_never_breaks_the_kiosk() {
             17 => {
                 // Back to Home as a visitor would (its button is on every screen), then
                 // the hidden gesture.
-                if harness.state().visitor.screen.kind().key != "Home"
-                    || harness.state().desk.view != View::Closed
-                {
-                    let app = harness.state_mut();
-                    app.desk.close();
-                    common::screens::open(app, "Home");
-                    harness.run_ok();
+                if common::screen_key(harness) != home::KIND.key {
+                    let home = common::strings(harness).home;
+                    if harness
+                        .query_by_role_and_label(Role::Button, &home)
+                        .is_some()
+                    {
+                        common::tap(harness, &home);
+                    } else {
+                        let ctx = harness.ctx.clone();
+                        harness.state_mut().wipe(&ctx);
+                        harness.run_ok();
+                    }
                 }
                 for _ in 0..5 {
                     if let Some(logo) = harness.query_by_role_and_label(Role::Image, &clinic) {
@@ -171,7 +182,7 @@ fn a_random_visitor_never_breaks_the_kiosk() {
                     }
                 }
                 harness.run_ok();
-                opened += usize::from(harness.state().desk.view == View::Open);
+                opened += usize::from(common::screen_key(harness) == staff::KIND.key);
             }
             _ => harness.step(),
         }
@@ -183,18 +194,15 @@ fn a_random_visitor_never_breaks_the_kiosk() {
             "a screen failed at step {step}"
         );
         assert!(app.visitor.language < app.kiosk.loaded.language_count());
-        let pages = content.guide.len();
-        let questions = content.questionnaire.questions.len();
         let key = app.visitor.screen.kind().key;
-        let desk = app.desk.view;
-        let app = harness.state_mut();
-        if let Some(guide) = app.visitor.screen_as::<Guide>() {
-            assert!(guide.page < pages);
-        }
-        if let Some(quiz) = app.visitor.screen_as::<Questionnaire>() {
-            assert!(quiz.step <= questions);
-        }
-        screens_seen.insert(format!("{key}/{desk:?}"));
+        assert!(app.registry().kind(key).is_some(), "{key}");
+        // Whatever state the walk left it in, the screen can say what it shows.
+        assert!(
+            !app.speech().is_empty() || key == home::KIND.key,
+            "{key} says nothing"
+        );
+        let _ = content;
+        screens_seen.insert(key);
         let peak = &mut heap[step * 10 / steps];
         *peak = (*peak).max(live_kib());
     }

@@ -109,6 +109,12 @@ pub struct Strings {
     pub staff_results: String,
     pub staff_faq: String,
     pub staff_setup: String,
+    /// Left to set up: no staff PIN.
+    pub setup_no_pin: String,
+    /// Left to set up: "… contact details not filled in yet ({fields}) …".
+    pub setup_contact: String,
+    /// Left to set up: "{n} problems in the content or settings …".
+    pub setup_problems: Plural,
     pub staff_problems: String,
     pub staff_no_problems: String,
     /// "Saved to {path}".
@@ -175,6 +181,8 @@ const TEMPLATES: &[(&str, &[&str])] = &[
     ("staff_counters", &["date"]),
     ("staff_exported", &["path"]),
     ("staff_default_language", &["language"]),
+    ("setup_contact", &["fields"]),
+    ("setup_problems", &["n"]),
     ("goal_treatments", &["concern", "treatments"]),
     ("goal_none", &["concern"]),
     ("downtime_accepted", &["answer"]),
@@ -185,7 +193,13 @@ const TEMPLATES: &[(&str, &[&str])] = &[
 ];
 
 /// The texts that depend on a number, so need a `one` and an `other` form.
-const PLURALS: &[&str] = &["idle_message", "pin_wrong", "pin_locked", "goal_treatments"];
+const PLURALS: &[&str] = &[
+    "idle_message",
+    "pin_wrong",
+    "pin_locked",
+    "goal_treatments",
+    "setup_problems",
+];
 
 /// A complete strings file (the built-in ones): every key present and right.
 pub fn parse(text: &str) -> Result<Strings, Vec<Issue>> {

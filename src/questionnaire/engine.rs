@@ -327,6 +327,61 @@ fn choices_of(question: &Question, limit: usize) -> Option<Vec<u64>> {
     Some(choices)
 }
 
+/// For each result a visitor can reach, a telling set of answers that reaches it: tried
+/// over broad answers (every checklist all ticked, or "None of these"; each answer of the
+/// other questions), the one whose result says the most. For the screen walk, the
+/// snapshots and the benchmarks, whatever the content's questions are.
+pub fn example_answers(questionnaire: &Questionnaire) -> Vec<(usize, Answers)> {
+    let choices: Vec<Vec<u64>> = questionnaire
+        .questions
+        .iter()
+        .map(|question| {
+            let n = question.options.len().min(MAX_OPTIONS);
+            if !question.multiple {
+                return (0..n).map(bit).collect();
+            }
+            let none = question.none_option();
+            let all = (0..n)
+                .filter(|&o| Some(o) != none)
+                .fold(0, |bits, o| bits | bit(o));
+            let nothing = none.map_or(0, bit);
+            vec![all, nothing]
+        })
+        // A question nobody can answer (the check refuses it) still leaves one way on.
+        .map(|c: Vec<u64>| if c.is_empty() { vec![0] } else { c })
+        .collect();
+    let mut best: Vec<Option<(usize, Answers)>> = vec![None; questionnaire.results.len()];
+    let mut digits = vec![0usize; choices.len()];
+    loop {
+        let answers = Answers {
+            chosen: choices.iter().zip(&digits).map(|(c, &d)| c[d]).collect(),
+        };
+        if let Some(outcome) = evaluate(questionnaire, &answers) {
+            let says = outcome.reasons.len()
+                + outcome.concerns.len()
+                + outcome.notes.len()
+                + outcome.expectations.len();
+            let slot = &mut best[outcome.result_index];
+            if slot.as_ref().is_none_or(|(most, _)| says > *most) {
+                *slot = Some((says, answers));
+            }
+        }
+        // Count like an odometer over the choices.
+        let Some(q) = (0..choices.len())
+            .rev()
+            .find(|&q| digits[q] + 1 < choices[q].len())
+        else {
+            break;
+        };
+        digits[q] += 1;
+        digits[q + 1..].fill(0);
+    }
+    best.into_iter()
+        .enumerate()
+        .filter_map(|(result, found)| Some((result, found?.1)))
+        .collect()
+}
+
 /// More answer sets than this are not tried one by one (the shipped file has about a
 /// million, tried in well under a second).
 const MAX_ANSWER_SETS: usize = 1 << 23;

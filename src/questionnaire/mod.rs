@@ -8,7 +8,7 @@ mod link;
 
 pub use engine::{
     Answers, ConcernAnswer, Fit, MAX_OPTIONS, Outcome, TreatmentFit, check_every_answer_set,
-    decide, evaluate, for_each_answer_set,
+    decide, evaluate, example_answers, for_each_answer_set,
 };
 pub use file::parse;
 pub use link::{File, citations, days, link};

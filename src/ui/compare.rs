@@ -3,8 +3,8 @@
 use egui::Ui;
 
 use super::components::comparison;
+use super::layout;
 use super::screen::{self, Cx, Door, IdleRule, ScreenKind, screen_basics};
-use crate::content::Content;
 
 pub const KIND: ScreenKind = ScreenKind {
     key: "Compare",
@@ -14,6 +14,7 @@ pub const KIND: ScreenKind = ScreenKind {
         words: |s| (&s.compare_title, &s.compare_note),
         banner: false,
     }),
+    gallery: |_| screen::just_opened(&KIND),
 };
 
 pub struct CompareScreen;
@@ -22,18 +23,18 @@ impl screen::Screen for CompareScreen {
     screen_basics!();
 
     fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        let compare = &cx.content.compare;
+        let (compare, c) = (&cx.content.compare, cx.palette());
         let title = compare
             .title
             .as_deref()
             .unwrap_or(&cx.strings().compare_title);
-        screen::top_bar(ui, cx, title, |_, _| {});
-        screen::body(ui, cx, "compare", 1600.0, |ui, _| {
-            comparison::show(ui, compare)
+        layout::top_bar(ui, cx, title, |_, _| {});
+        layout::body(ui, cx, "compare", 1600.0, |ui, _| {
+            comparison::show(ui, c, compare)
         });
     }
 
-    fn speech(&self, content: &Content) -> Vec<String> {
-        comparison::speech(&content.compare)
+    fn speech(&self, cx: &Cx<'_>) -> Vec<String> {
+        comparison::speech(&cx.content.compare)
     }
 }

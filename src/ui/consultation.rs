@@ -4,8 +4,7 @@ use egui::Ui;
 
 use super::components::consultation_card;
 use super::screen::{self, Cx, Door, IdleRule, ScreenKind, screen_basics};
-use super::theme;
-use crate::content::Content;
+use super::{layout, theme};
 
 pub const KIND: ScreenKind = ScreenKind {
     key: "Consultation",
@@ -15,6 +14,7 @@ pub const KIND: ScreenKind = ScreenKind {
         words: |s| (&s.book_title, &s.book_note),
         banner: true,
     }),
+    gallery: |_| screen::just_opened(&KIND),
 };
 
 pub struct Consultation;
@@ -23,13 +23,14 @@ impl screen::Screen for Consultation {
     screen_basics!();
 
     fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        screen::top_bar(ui, cx, &cx.strings().book_title, |_, _| {});
-        screen::body(ui, cx, "consultation", theme::READING_WIDTH, |ui, cx| {
-            consultation_card::show(ui, &cx.content.clinic, cx.strings(), cx.qr);
+        layout::top_bar(ui, cx, &cx.strings().book_title, |_, _| {});
+        layout::body(ui, cx, "consultation", theme::READING_WIDTH, |ui, cx| {
+            let qr = cx.textures.qr.as_ref();
+            consultation_card::show(ui, cx.palette(), &cx.content.clinic, cx.strings(), qr);
         });
     }
 
-    fn speech(&self, content: &Content) -> Vec<String> {
-        consultation_card::speech(&content.clinic, &content.strings)
+    fn speech(&self, cx: &Cx<'_>) -> Vec<String> {
+        consultation_card::speech(&cx.content.clinic, cx.strings())
     }
 }

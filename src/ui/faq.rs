@@ -2,10 +2,10 @@
 
 use std::collections::BTreeSet;
 
-use super::screen::{self, Command, Cx, Door, IdleRule, ScreenKind, screen_basics};
+use super::screen::{Command, Cx, Door, IdleRule, Screen, ScreenKind, screen_basics};
 use super::widgets::Marker;
-use super::{markdown_view, theme, widgets};
-use crate::content::Content;
+use super::{layout, markdown_view, theme, widgets};
+use crate::content::markdown::plain_lines;
 
 pub const KIND: ScreenKind = ScreenKind {
     key: "Faq",
@@ -15,6 +15,18 @@ pub const KIND: ScreenKind = ScreenKind {
         words: |s| (&s.faq_title, &s.faq_note),
         banner: false,
     }),
+    gallery: |content| {
+        let all_open = Faq {
+            open: (0..content.faq.entries.len()).collect(),
+        };
+        vec![
+            ("faq".to_owned(), Box::<Faq>::default()),
+            (
+                "faq all open".to_owned(),
+                Box::new(all_open) as Box<dyn Screen>,
+            ),
+        ]
+    },
 };
 
 #[derive(Debug, Default)]
@@ -23,22 +35,22 @@ pub struct Faq {
     pub open: BTreeSet<usize>,
 }
 
-impl screen::Screen for Faq {
+impl Screen for Faq {
     screen_basics!();
 
     fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>) {
-        let content = cx.content;
+        let (content, c) = (cx.content, cx.palette());
         let title = content
             .faq
             .title
             .as_deref()
             .unwrap_or(&cx.strings().faq_title);
-        screen::top_bar(ui, cx, title, |_, _| {});
-        screen::body(ui, cx, "faq", theme::READING_WIDTH, |ui, cx| {
+        layout::top_bar(ui, cx, title, |_, _| {});
+        layout::body(ui, cx, "faq", theme::READING_WIDTH, |ui, cx| {
             for (index, entry) in content.faq.entries.iter().enumerate() {
                 let open = self.open.contains(&index);
                 let marker = if open { Marker::Close } else { Marker::Open };
-                if widgets::list_row(ui, &entry.question, marker, open).clicked() {
+                if widgets::list_row(ui, c, &entry.question, marker, open).clicked() {
                     if open {
                         self.open.remove(&index);
                     } else {
@@ -47,7 +59,7 @@ impl screen::Screen for Faq {
                     }
                 }
                 if open {
-                    widgets::card(ui, |ui| markdown_view::blocks(ui, &entry.answer));
+                    widgets::card(ui, c, |ui| markdown_view::blocks(ui, c, &entry.answer));
                     ui.add_space(12.0);
                 }
             }
@@ -55,15 +67,15 @@ impl screen::Screen for Faq {
     }
 
     /// The open answers, each after its question; with none open, the questions.
-    fn speech(&self, content: &Content) -> Vec<String> {
-        let entries = &content.faq.entries;
+    fn speech(&self, cx: &Cx<'_>) -> Vec<String> {
+        let entries = &cx.content.faq.entries;
         if self.open.is_empty() {
             return entries.iter().map(|e| e.question.clone()).collect();
         }
         let mut parts = Vec::new();
         for entry in self.open.iter().filter_map(|&i| entries.get(i)) {
             parts.push(entry.question.clone());
-            parts.extend(crate::content::markdown::plain_lines(&entry.answer));
+            parts.extend(plain_lines(&entry.answer));
         }
         parts
     }

@@ -3,9 +3,8 @@
 use egui::Ui;
 
 use super::components::guide_page;
-use super::screen::{self, Cx, Door, IdleRule, ScreenKind, screen_basics};
-use super::{theme, widgets};
-use crate::content::Content;
+use super::screen::{Cx, Door, Gallery, IdleRule, Screen, ScreenKind, screen_basics};
+use super::{layout, theme, widgets};
 
 pub const KIND: ScreenKind = ScreenKind {
     key: "Guide",
@@ -15,6 +14,29 @@ pub const KIND: ScreenKind = ScreenKind {
         words: |s| (&s.guide_title, &s.guide_note),
         banner: false,
     }),
+    gallery: |content| {
+        let mut gallery: Gallery = (0..content.guide.len())
+            .map(|page| {
+                let name = match page {
+                    0 => "guide".to_owned(),
+                    _ => format!("guide page {}", page + 1),
+                };
+                let screen: Box<dyn Screen> = Box::new(Guide {
+                    page,
+                    contents: false,
+                });
+                (name, screen)
+            })
+            .collect();
+        gallery.push((
+            "guide contents".to_owned(),
+            Box::new(Guide {
+                page: 0,
+                contents: true,
+            }),
+        ));
+        gallery
+    },
 };
 
 #[derive(Debug, Default)]
@@ -33,31 +55,29 @@ impl Guide {
     }
 }
 
-impl screen::Screen for Guide {
+impl Screen for Guide {
     screen_basics!();
 
     fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        let content = cx.content;
-        let s = cx.strings();
+        let (content, s, c) = (cx.content, cx.strings(), cx.palette());
         let pages = content.guide.len();
-        screen::top_bar(ui, cx, &s.guide_title, |ui, cx| {
+        layout::top_bar(ui, cx, &s.guide_title, |ui, cx| {
             let label = if self.contents {
                 &s.close_contents
             } else {
                 &s.contents
             };
-            if widgets::secondary_button(ui, label, true).clicked() {
+            if widgets::secondary_button(ui, c, label, true).clicked() {
                 self.contents = !self.contents;
                 cx.new_view();
             }
         });
         if self.contents {
-            screen::body(ui, cx, "guide_contents", theme::READING_WIDTH, |ui, cx| {
+            layout::body(ui, cx, "guide_contents", theme::READING_WIDTH, |ui, cx| {
                 for (index, page) in content.guide.iter().enumerate() {
                     let label = format!("{}.  {}", index + 1, page.title);
-                    let row =
-                        widgets::list_row(ui, &label, widgets::Marker::Arrow, index == self.page);
-                    if row.clicked() {
+                    let marker = widgets::Marker::Arrow;
+                    if widgets::list_row(ui, c, &label, marker, index == self.page).clicked() {
                         self.open_page(index, pages);
                         cx.new_view();
                     }
@@ -70,8 +90,9 @@ impl screen::Screen for Guide {
         };
         let last = self.page + 1 >= pages;
         let position = s.page_of(self.page + 1, pages);
-        let (back, next) = screen::paging_bar(
+        let (back, next) = layout::paging_bar(
             ui,
+            c,
             (&s.back, self.page > 0),
             Some((&s.next, !last)),
             Some(position),
@@ -85,17 +106,17 @@ impl screen::Screen for Guide {
             self.open_page(page, pages);
             cx.new_view();
         }
-        screen::body(ui, cx, "guide_page", theme::READING_WIDTH, |ui, _| {
-            guide_page::show(ui, page, None, false)
+        layout::body(ui, cx, "guide_page", theme::READING_WIDTH, |ui, _| {
+            guide_page::show(ui, c, page, None, false)
         });
     }
 
-    fn speech(&self, content: &Content) -> Vec<String> {
+    fn speech(&self, cx: &Cx<'_>) -> Vec<String> {
+        let guide = &cx.content.guide;
         if self.contents {
-            return content.guide.iter().map(|p| p.title.clone()).collect();
+            return guide.iter().map(|p| p.title.clone()).collect();
         }
-        content
-            .guide
+        guide
             .get(self.page)
             .map(guide_page::speech)
             .unwrap_or_default()

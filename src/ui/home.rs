@@ -3,14 +3,17 @@
 use egui::{Align, Layout, RichText, TextureHandle, Ui, Vec2};
 
 use super::screen::{self, Command, Cx, IdleRule, ScreenKind, screen_basics};
-use super::{theme, widgets};
+use super::theme::{self, Palette};
+use super::{layout, pin_pad, widgets};
 use crate::content::Content;
+use crate::staff::Knocks;
 
 pub const KIND: ScreenKind = ScreenKind {
     key: "Home",
     idle: IdleRule::Standard,
-    open: || Box::new(Home),
+    open: || Box::<Home>::default(),
     door: None,
+    gallery: |_| screen::just_opened(&KIND),
 };
 
 /// The booking banner under the tiles.
@@ -19,13 +22,17 @@ const BOOK_HEIGHT: f32 = 150.0;
 /// Kept free at the right for a scroll bar, shown or not.
 const SCROLL_BAR_ROOM: f32 = 40.0;
 
-pub struct Home;
+/// Home keeps the taps on the logo that open the staff's PIN pad.
+#[derive(Default)]
+pub struct Home {
+    knocks: Knocks,
+}
 
 impl screen::Screen for Home {
     screen_basics!();
 
     fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        let c = theme::colors(ui.ctx());
+        let c = cx.palette();
         let content = cx.content;
         let strings = cx.strings();
         let fresh = cx.take_fresh();
@@ -42,8 +49,11 @@ impl screen::Screen for Home {
                 widgets::reading_column(ui, width, |ui| {
                     let top = ui.cursor().top();
                     ui.add_space(24.0 * space);
-                    if header(ui, content, cx.logo, 140.0 * space.max(0.6)) {
-                        cx.send(Command::Knock);
+                    let logo = cx.textures.logo.as_ref();
+                    if header(ui, c, content, logo, 140.0 * space.max(0.6))
+                        && self.knocks.knock(cx.now)
+                    {
+                        cx.send(Command::Open(pin_pad::KIND.key));
                     }
                     ui.add_space(16.0 * space);
                     settings(ui, cx);
@@ -83,11 +93,11 @@ impl screen::Screen for Home {
         });
     }
 
-    fn speech(&self, content: &Content) -> Vec<String> {
-        let s = &content.strings;
+    fn speech(&self, cx: &Cx<'_>) -> Vec<String> {
+        let (content, s) = (cx.content, cx.strings());
         // The hint ("Tap a card to begin") is left out: short screens do not show it.
         let mut parts = vec![content.clinic.name.clone(), s.home_intro.clone()];
-        for kind in screen::REGISTRY {
+        for kind in cx.registry.kinds() {
             if let Some(door) = &kind.door {
                 let (title, note) = (door.words)(s);
                 parts.extend([title.to_owned(), note.to_owned()]);
@@ -99,28 +109,35 @@ impl screen::Screen for Home {
 
 /// Language, text size, contrast and Listen: what a visitor may want before reading.
 fn settings(ui: &mut Ui, cx: &mut Cx<'_>) {
-    let s = cx.strings();
+    let (s, c) = (cx.strings(), cx.palette());
     ui.horizontal_wrapped(|ui| {
-        if cx.languages.len() > 1 {
-            for (index, name) in cx.languages.iter().enumerate() {
-                if widgets::toggle_button(ui, name, cx.language == index).clicked() {
+        let languages = &cx.kiosk.loaded;
+        if languages.language_count() > 1 {
+            for index in 0..languages.language_count() {
+                let name = &languages.language(index).strings.language_name;
+                if widgets::toggle_button(ui, c, name, cx.language == index).clicked() {
                     cx.send(Command::SetLanguage(index));
                 }
             }
             ui.add_space(24.0);
         }
-        if let Some(size) = widgets::text_size_button(ui, &s.text_size, cx.text_size) {
+        if let Some(size) = widgets::text_size_button(ui, c, &s.text_size, cx.look.text_size) {
             cx.send(Command::SetTextSize(size));
         }
-        if widgets::toggle_button(ui, &s.high_contrast, cx.high_contrast).clicked() {
+        if widgets::toggle_button(ui, c, &s.high_contrast, cx.look.high_contrast).clicked() {
             cx.send(Command::ToggleContrast);
         }
-        screen::listen_button(ui, cx);
+        layout::listen_button(ui, cx);
     });
 }
 
-fn header(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>, side: f32) -> bool {
-    let c = theme::colors(ui.ctx());
+fn header(
+    ui: &mut Ui,
+    c: &Palette,
+    content: &Content,
+    logo: Option<&TextureHandle>,
+    side: f32,
+) -> bool {
     ui.horizontal(|ui| {
         let tapped = logo.is_some_and(|logo| {
             let image = egui::Image::new(logo)
@@ -154,8 +171,10 @@ fn header(ui: &mut Ui, content: &Content, logo: Option<&TextureHandle>, side: f3
 /// not fit a short screen; `small` words on a short screen.
 fn doors(ui: &mut Ui, cx: &mut Cx<'_>, room: f32, small: bool) {
     let gap = if small { 16.0 } else { 28.0 };
-    let s = cx.strings();
-    let (banners, tiles): (Vec<_>, Vec<_>) = screen::REGISTRY
+    let (s, c) = (cx.strings(), cx.palette());
+    let (banners, tiles): (Vec<_>, Vec<_>) = cx
+        .registry
+        .kinds()
         .iter()
         .filter_map(|kind| kind.door.as_ref().map(|door| (kind.key, door)))
         .partition(|(_, door)| door.banner);
@@ -190,7 +209,7 @@ fn doors(ui: &mut Ui, cx: &mut Cx<'_>, room: f32, small: bool) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = gap;
             for (key, door) in row {
-                if widgets::tile(ui, size, (door.words)(s), false, small).clicked() {
+                if widgets::tile(ui, c, size, (door.words)(s), false, small).clicked() {
                     cx.send(Command::Open(key));
                 }
             }
@@ -201,7 +220,7 @@ fn doors(ui: &mut Ui, cx: &mut Cx<'_>, room: f32, small: bool) {
     let left = room - tiles.len().div_ceil(columns) as f32 * (size.y + gap);
     for (key, door) in banners {
         let size = Vec2::new(full, left.min(BOOK_HEIGHT).max(banner_needed));
-        if widgets::tile(ui, size, (door.words)(s), true, small).clicked() {
+        if widgets::tile(ui, c, size, (door.words)(s), true, small).clicked() {
             cx.send(Command::Open(key));
         }
     }

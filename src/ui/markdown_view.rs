@@ -3,11 +3,10 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontFamily, FontId, RichText, Ui};
 
-use super::theme;
+use super::theme::{self, Palette};
 use crate::content::markdown::{Block, BlockKind, Inline, ListItem};
 
-pub fn blocks(ui: &mut Ui, blocks: &[Block]) {
-    let c = theme::colors(ui.ctx());
+pub fn blocks(ui: &mut Ui, c: &Palette, blocks: &[Block]) {
     for block in blocks {
         match &block.kind {
             BlockKind::Heading { text, .. } => {
@@ -15,7 +14,7 @@ pub fn blocks(ui: &mut Ui, blocks: &[Block]) {
                 inline(ui, text, theme::CARD_HEADING, c.text);
             }
             BlockKind::Paragraph(text) => inline(ui, text, theme::BODY, c.text),
-            BlockKind::List(items) => list(ui, items),
+            BlockKind::List(items) => list(ui, c, items),
             BlockKind::Table(table) => {
                 // Tables belong on the Compare screen; elsewhere show their rows as lines.
                 for row in table.header.iter().chain(&table.rows) {
@@ -28,8 +27,7 @@ pub fn blocks(ui: &mut Ui, blocks: &[Block]) {
 }
 
 /// A card heading in the bold face.
-pub fn heading(ui: &mut Ui, text: &Inline) {
-    let c = theme::colors(ui.ctx());
+pub fn heading(ui: &mut Ui, c: &Palette, text: &Inline) {
     let job = layout(
         text,
         theme::CARD_HEADING,
@@ -45,31 +43,29 @@ pub fn inline(ui: &mut Ui, text: &Inline, size: f32, color: Color32) {
     ui.label(job);
 }
 
-fn list(ui: &mut Ui, items: &[ListItem]) {
-    let c = theme::colors(ui.ctx());
+fn list(ui: &mut Ui, c: &Palette, items: &[ListItem]) {
     for item in items {
         let marker = match item.number {
             Some(n) => format!("{n}."),
             None if item.depth == 0 => "•".to_owned(),
             None => "◦".to_owned(),
         };
-        bullet(ui, &marker, item.depth, |ui| {
+        bullet(ui, c, &marker, item.depth, |ui| {
             inline(ui, &item.text, theme::BODY, c.text);
         });
     }
 }
 
 /// Plain lines of text as a bullet list (questionnaire reasons and notes).
-pub fn bullets<'a>(ui: &mut Ui, items: impl IntoIterator<Item = &'a str>) {
+pub fn bullets<'a>(ui: &mut Ui, c: &Palette, items: impl IntoIterator<Item = &'a str>) {
     for item in items {
-        bullet(ui, "•", 0, |ui| {
+        bullet(ui, c, "•", 0, |ui| {
             ui.label(RichText::new(item).size(theme::BODY));
         });
     }
 }
 
-fn bullet(ui: &mut Ui, marker: &str, depth: usize, add: impl FnOnce(&mut Ui)) {
-    let c = theme::colors(ui.ctx());
+fn bullet(ui: &mut Ui, c: &Palette, marker: &str, depth: usize, add: impl FnOnce(&mut Ui)) {
     ui.horizontal_top(|ui| {
         ui.add_space(depth as f32 * 36.0);
         let (rect, _) =

@@ -1,4 +1,5 @@
-//! Everything that draws: the theme, shared widgets, and one module per screen.
+//! Everything that draws: the screen contract and registry, the theme, shared widgets and
+//! components, and one module per screen.
 
 pub mod compare;
 pub mod components;
@@ -7,9 +8,13 @@ pub mod faq;
 pub mod guide;
 pub mod home;
 pub mod idle_warning;
+pub mod layout;
 pub mod markdown_view;
+pub mod pin_pad;
 pub mod questionnaire;
+pub mod registry;
 pub mod screen;
 pub mod staff;
+pub mod textures;
 pub mod theme;
 pub mod widgets;

@@ -10,13 +10,16 @@
 use egui::{RichText, Ui};
 
 use super::components::{comparison, consultation_card, guide_page};
-use super::screen::{self, Command, Cx, Door, IdleRule, ScreenKind, screen_basics};
+use super::screen::{Command, Cx, Door, Gallery, IdleRule, Screen, ScreenKind, screen_basics};
+use super::theme::{self, Palette};
 use super::widgets::Marker;
-use super::{markdown_view, theme, widgets};
+use super::{layout, markdown_view, widgets};
 use crate::content::place::{Place, locate};
 use crate::content::strings::fill;
 use crate::content::{Content, Strings};
-use crate::questionnaire::{Answers, Cited, Fit, Outcome, Question, Section, evaluate};
+use crate::questionnaire::{
+    Answers, Cited, Fit, Outcome, Question, Section, evaluate, example_answers,
+};
 
 pub const KIND: ScreenKind = ScreenKind {
     key: "Questionnaire",
@@ -26,7 +29,56 @@ pub const KIND: ScreenKind = ScreenKind {
         words: |s| (&s.quiz_title, &s.quiz_note),
         banner: false,
     }),
+    gallery,
 };
+
+/// Each question, each result the content can reach (with telling answers), and a result's
+/// "Read more" open on the first statement that has a source.
+fn gallery(content: &Content) -> Gallery {
+    let questionnaire = &content.questionnaire;
+    let mut gallery: Gallery = Vec::new();
+    for step in 0..questionnaire.questions.len() {
+        let name = match step {
+            0 => "questionnaire".to_owned(),
+            _ => format!("question {}", step + 1),
+        };
+        gallery.push((
+            name,
+            Box::new(Questionnaire {
+                step,
+                ..Questionnaire::default()
+            }),
+        ));
+    }
+    let step = questionnaire.questions.len();
+    let mut source = None;
+    for (result, answers) in example_answers(questionnaire) {
+        let outcome = evaluate(questionnaire, &answers);
+        source = source.or_else(|| {
+            let parts = result_parts(content, &outcome?);
+            parts
+                .into_iter()
+                .flat_map(|p| p.lines)
+                .find_map(|l| l.source)
+        });
+        let id = &questionnaire.results[result].id;
+        let screen = Questionnaire {
+            step,
+            answers,
+            source: None,
+        };
+        gallery.push((format!("result {}", id.replace('_', " ")), Box::new(screen)));
+    }
+    if let Some(place) = source {
+        let screen = Questionnaire {
+            step,
+            source: Some(place),
+            ..Questionnaire::default()
+        };
+        gallery.push(("result read more".to_owned(), Box::new(screen)));
+    }
+    gallery
+}
 
 #[derive(Debug, Default)]
 pub struct Questionnaire {
@@ -37,7 +89,7 @@ pub struct Questionnaire {
     pub source: Option<Place>,
 }
 
-impl screen::Screen for Questionnaire {
+impl Screen for Questionnaire {
     screen_basics!();
 
     fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
@@ -45,13 +97,12 @@ impl screen::Screen for Questionnaire {
             self.source_view(ui, cx, place);
             return;
         }
-        let content = cx.content;
-        let s = cx.strings();
+        let (content, s, c) = (cx.content, cx.strings(), cx.palette());
         let questionnaire = &content.questionnaire;
         let total = questionnaire.questions.len();
         let started = self.step > 0 || !self.answers.is_empty();
-        screen::top_bar(ui, cx, &questionnaire.title, |ui, cx| {
-            if widgets::secondary_button(ui, &s.start_over, started).clicked() {
+        layout::top_bar(ui, cx, &questionnaire.title, |ui, cx| {
+            if widgets::secondary_button(ui, c, &s.start_over, started).clicked() {
                 *self = Self::default();
                 cx.new_view();
             }
@@ -64,7 +115,7 @@ impl screen::Screen for Questionnaire {
             .filter(|q| q.multiple)
             .map(|q| (s.continue_.as_str(), q.may_continue(&self.answers, step)));
         let position = question.map(|_| s.question_of(step + 1, total));
-        let (back, next) = screen::paging_bar(ui, (&s.back, step > 0), next, position);
+        let (back, next) = layout::paging_bar(ui, c, (&s.back, step > 0), next, position);
         if back {
             self.step = step.saturating_sub(1);
             cx.new_view();
@@ -72,7 +123,7 @@ impl screen::Screen for Questionnaire {
         if next {
             self.next(cx, total);
         }
-        screen::body(
+        layout::body(
             ui,
             cx,
             "questionnaire",
@@ -83,11 +134,11 @@ impl screen::Screen for Questionnaire {
                         ui.label(
                             RichText::new(&questionnaire.intro)
                                 .size(theme::BODY)
-                                .color(theme::colors(ui.ctx()).text_muted),
+                                .color(c.text_muted),
                         );
                         ui.add_space(8.0);
                     }
-                    if let Some(option) = question_view(ui, question, step, &self.answers) {
+                    if let Some(option) = question_view(ui, c, question, step, &self.answers) {
                         if question.multiple {
                             self.answers.toggle(question, step, option);
                         } else {
@@ -108,7 +159,8 @@ impl screen::Screen for Questionnaire {
         );
     }
 
-    fn speech(&self, content: &Content) -> Vec<String> {
+    fn speech(&self, cx: &Cx<'_>) -> Vec<String> {
+        let content = cx.content;
         let questionnaire = &content.questionnaire;
         if let Some(place) = self.source {
             return source_speech(content, place);
@@ -146,8 +198,7 @@ impl Questionnaire {
     /// A statement's source: the guide page with the card that says it set apart, the FAQ
     /// answer, or the comparison. Back returns to the result where it was left.
     fn source_view(&mut self, ui: &mut Ui, cx: &mut Cx<'_>, place: Place) {
-        let content = cx.content;
-        let s = cx.strings();
+        let (content, s, c) = (cx.content, cx.strings(), cx.palette());
         let title = match place {
             Place::Guide { page, .. } => content.guide.get(page).map(|p| p.title.as_str()),
             Place::Faq { .. } => content.faq.title.as_deref(),
@@ -158,8 +209,8 @@ impl Questionnaire {
             Place::Faq { .. } => &s.faq_title,
             Place::Compare => &s.compare_title,
         };
-        screen::top_bar(ui, cx, title.unwrap_or(fallback), |_, _| {});
-        let (back, _) = screen::paging_bar(ui, (&s.back_to_result, true), None, None);
+        layout::top_bar(ui, cx, title.unwrap_or(fallback), |_, _| {});
+        let (back, _) = layout::paging_bar(ui, c, (&s.back_to_result, true), None, None);
         if back {
             self.source = None;
             // The result keeps its scroll position: only the voice stops.
@@ -167,7 +218,7 @@ impl Questionnaire {
             return;
         }
         let fresh = cx.is_fresh();
-        screen::body(
+        layout::body(
             ui,
             cx,
             "questionnaire_source",
@@ -175,20 +226,19 @@ impl Questionnaire {
             |ui, _| match place {
                 Place::Guide { page, card } => {
                     if let Some(page) = content.guide.get(page) {
-                        guide_page::show(ui, page, Some(card), fresh);
+                        guide_page::show(ui, c, page, Some(card), fresh);
                     }
                 }
                 Place::Faq { entry } => {
                     if let Some(entry) = content.faq.entries.get(entry) {
-                        let c = theme::colors(ui.ctx());
                         let stroke = egui::Stroke::new(3.0, c.accent);
                         widgets::card_with(ui, c.accent_soft, stroke, |ui| {
-                            heading(ui, &entry.question);
-                            markdown_view::blocks(ui, &entry.answer);
+                            heading(ui, c, &entry.question);
+                            markdown_view::blocks(ui, c, &entry.answer);
                         });
                     }
                 }
-                Place::Compare => comparison::show(ui, &content.compare),
+                Place::Compare => comparison::show(ui, c, &content.compare),
             },
         );
     }
@@ -219,11 +269,11 @@ fn source_speech(content: &Content, place: Place) -> Vec<String> {
 /// The question and its answers; returns the option tapped.
 fn question_view(
     ui: &mut Ui,
+    c: &Palette,
     question: &Question,
     step: usize,
     answers: &Answers,
 ) -> Option<usize> {
-    let c = theme::colors(ui.ctx());
     ui.label(
         RichText::new(&question.text)
             .family(theme::display())
@@ -256,7 +306,8 @@ fn question_view(
                 (false, false) => Marker::Arrow,
                 (true, false) => Marker::Unchecked,
             };
-            if widgets::choice_row(ui, &option.label, marker, chosen, question.multiple).clicked() {
+            let several = question.multiple;
+            if widgets::choice_row(ui, c, &option.label, marker, chosen, several).clicked() {
                 tapped = Some(index);
             }
         }
@@ -388,8 +439,7 @@ fn join(strings: &Strings, items: &[&str]) -> String {
     }
 }
 
-fn heading(ui: &mut Ui, text: &str) {
-    let c = theme::colors(ui.ctx());
+fn heading(ui: &mut Ui, c: &Palette, text: &str) {
     ui.label(
         RichText::new(text)
             .size(theme::CARD_HEADING)
@@ -400,9 +450,7 @@ fn heading(ui: &mut Ui, text: &str) {
 
 /// The result; returns the source of a statement whose "Read more" was tapped.
 fn result_view(ui: &mut Ui, cx: &mut Cx<'_>, outcome: &Outcome<'_>) -> Option<Place> {
-    let c = theme::colors(ui.ctx());
-    let content = cx.content;
-    let s = cx.strings();
+    let (content, s, c) = (cx.content, cx.strings(), cx.palette());
     ui.label(
         RichText::new(&outcome.result.title)
             .family(theme::display())
@@ -418,12 +466,12 @@ fn result_view(ui: &mut Ui, cx: &mut Cx<'_>, outcome: &Outcome<'_>) -> Option<Pl
     ui.add_space(12.0);
     let mut opened = None;
     for part in result_parts(content, outcome) {
-        widgets::card(ui, |ui| {
-            heading(ui, &part.heading);
+        widgets::card(ui, c, |ui| {
+            heading(ui, c, &part.heading);
             for line in &part.lines {
                 match line.source {
                     Some(place) => {
-                        if widgets::source_row(ui, &line.text, &s.read_more).clicked() {
+                        if widgets::source_row(ui, c, &line.text, &s.read_more).clicked() {
                             opened = Some(place);
                         }
                     }
@@ -440,12 +488,12 @@ fn result_view(ui: &mut Ui, cx: &mut Cx<'_>, outcome: &Outcome<'_>) -> Option<Pl
         ui.add_space(12.0);
         if part.rows_after {
             for row in treatment_rows(content, outcome) {
-                comparison::treatment_card(ui, &content.compare, row);
+                comparison::treatment_card(ui, c, &content.compare, row);
                 ui.add_space(12.0);
             }
         }
     }
-    consultation_card::show(ui, &content.clinic, s, cx.qr);
+    consultation_card::show(ui, c, &content.clinic, s, cx.textures.qr.as_ref());
     ui.add_space(12.0);
     ui.label(
         RichText::new(&content.questionnaire.disclaimer)

@@ -1,30 +1,33 @@
-//! The one contract every visitor screen follows, in the spirit of egui's demo library:
-//! a screen is a type that draws itself and says what it shows (for Listen), and a
-//! [`ScreenKind`] entry in [`REGISTRY`] gives it a stable counter key, its idle rule and
-//! its door on Home. The app, the idle timer, the counters and the tests all read the
-//! registry, so a new screen is its own file plus one entry there.
+//! The one contract everything on screen follows, in the spirit of egui's demo library: a
+//! screen is a type that draws itself from its frame's [`Cx`] and says what it shows (for
+//! Listen), and a [`ScreenKind`] describes it without opening it: a stable key for the
+//! counters, its idle rule, its door on Home, and a gallery of its states for the screen
+//! walk and the snapshots. [`super::registry`] lists them all.
 //!
-//! Screens do not change the app: they ask for changes with [`Command`]s, which the app
-//! applies after the frame (as egui_demo_app's `wrap_app.rs` does).
+//! Screens do not change the app: they ask with [`Command`]s, which the app applies after
+//! the frame (as egui_demo_app's `wrap_app.rs` does), and the app answers the screen that
+//! asked with a [`Reply`] where there is something to answer.
 
-use std::any::Any;
+use egui::Ui;
 
-use egui::{Align, Layout, TextureHandle, Ui};
-
-use super::{compare, consultation, faq, guide, home, questionnaire, theme, widgets};
+use super::registry::Registry;
+use super::textures::Textures;
+use super::theme::{Look, Palette, TextSize};
 use crate::content::{Content, Strings};
-use crate::visitor::TextSize;
+use crate::kiosk::Kiosk;
+use crate::pin::Attempt;
 
-pub trait Screen: Any {
+pub trait Screen: 'static {
     fn kind(&self) -> &'static ScreenKind;
 
     /// Draws one frame.
     fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>);
 
     /// What Listen reads: the text on screen, in the order shown, as plain sentences.
-    fn speech(&self, content: &Content) -> Vec<String>;
+    fn speech(&self, cx: &Cx<'_>) -> Vec<String>;
 
-    fn as_any_mut(&mut self) -> &mut dyn Any;
+    /// The app's answer to a command this screen sent.
+    fn reply(&mut self, _reply: Reply) {}
 }
 
 /// What the registry knows about a screen without opening it.
@@ -35,8 +38,27 @@ pub struct ScreenKind {
     pub idle: IdleRule,
     /// A new, empty screen of this kind: nothing of a previous visit carries over.
     pub open: fn() -> Box<dyn Screen>,
-    /// How Home offers it: title and note words, and whether it is the banner.
+    /// How Home offers it; `None` for screens reached another way (staff, the warning).
     pub door: Option<Door>,
+    /// Named states of this screen (each page, each result...), for the screen walk, the
+    /// snapshots and the benchmarks.
+    pub gallery: fn(&Content) -> Gallery,
+}
+
+/// Named states of a screen.
+pub type Gallery = Vec<(String, Box<dyn Screen>)>;
+
+/// A gallery of one state: the screen as it opens, named after its key in words
+/// ("PinPad" is "pin pad").
+pub fn just_opened(kind: &'static ScreenKind) -> Gallery {
+    let mut name = String::new();
+    for (i, c) in kind.key.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            name.push(' ');
+        }
+        name.extend(c.to_lowercase());
+    }
+    vec![(name, (kind.open)())]
 }
 
 /// Which of the settings' idle times a screen follows.
@@ -51,29 +73,16 @@ pub enum IdleRule {
 }
 
 pub struct Door {
+    /// Title and note on its tile.
     pub words: fn(&Strings) -> (&str, &str),
     /// The one wide accent banner under the tiles (booking), instead of a tile.
     pub banner: bool,
 }
 
-/// Every screen, Home first; Home shows the others' doors in this order.
-pub const REGISTRY: &[&ScreenKind] = &[
-    &home::KIND,
-    &guide::KIND,
-    &compare::KIND,
-    &faq::KIND,
-    &questionnaire::KIND,
-    &consultation::KIND,
-];
-
-/// A registry entry by key.
-pub fn kind(key: &str) -> Option<&'static ScreenKind> {
-    REGISTRY.iter().copied().find(|k| k.key == key)
-}
-
 /// What a screen may ask of the app; applied after the frame.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
+    /// Opens the registry's screen with this key, new and empty.
     Open(&'static str),
     SetLanguage(usize),
     SetTextSize(TextSize),
@@ -81,12 +90,33 @@ pub enum Command {
     /// Read this screen aloud; or stop.
     Listen,
     StopListening,
-    /// A tap on the logo: part of the staff gesture.
-    Knock,
     /// An FAQ answer was opened (its question), for the anonymous counters.
     FaqOpened(String),
     /// A questionnaire result was shown (its id), for the anonymous counters.
     ResultShown(String),
+    /// The PIN pad's digits, to try; answered with [`Reply::Pin`].
+    TryPin(String),
+    /// A staff action; answered with [`Reply::Staff`].
+    Staff(StaffAction),
+}
+
+/// What staff asked for on the staff screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StaffAction {
+    Exit,
+    Reload,
+    StartOver,
+    Export,
+    ResetCounters,
+    NextDefaultLanguage,
+}
+
+/// The app's answer to a command.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reply {
+    Pin(Attempt),
+    /// What came of a staff action, to show (where the export went, a failure).
+    Staff(Option<String>),
 }
 
 /// Whether Listen can be offered, and whether it is speaking.
@@ -96,17 +126,19 @@ pub struct Listen {
     pub speaking: bool,
 }
 
-/// What a screen gets for one frame.
+/// What a screen gets for one frame: everything it may read, and a place for commands.
 pub struct Cx<'a> {
+    pub kiosk: &'a Kiosk,
+    /// The screens there are, Home's doors among them.
+    pub registry: &'a Registry,
+    /// The content in the visitor's language.
     pub content: &'a Content,
-    /// Each language's name in itself, in index order.
-    pub languages: &'a [String],
     pub language: usize,
-    pub text_size: TextSize,
-    pub high_contrast: bool,
-    pub logo: Option<&'a TextureHandle>,
-    pub qr: Option<&'a TextureHandle>,
+    pub look: Look,
+    pub textures: &'a Textures,
     pub listen: Listen,
+    /// egui's input time, for gestures that count taps.
+    pub now: f64,
     fresh: bool,
     moved: bool,
     commands: Vec<Command>,
@@ -116,24 +148,24 @@ impl<'a> Cx<'a> {
     /// `fresh`: this is the first frame of a view, to be shown from its top.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        content: &'a Content,
-        languages: &'a [String],
+        kiosk: &'a Kiosk,
+        registry: &'a Registry,
         language: usize,
-        text_size: TextSize,
-        high_contrast: bool,
-        textures: (Option<&'a TextureHandle>, Option<&'a TextureHandle>),
+        look: Look,
+        textures: &'a Textures,
         listen: Listen,
+        now: f64,
         fresh: bool,
     ) -> Self {
         Self {
-            content,
-            languages,
+            kiosk,
+            registry,
+            content: kiosk.loaded.language(language),
             language,
-            text_size,
-            high_contrast,
-            logo: textures.0,
-            qr: textures.1,
+            look,
+            textures,
             listen,
+            now,
             fresh,
             moved: false,
             commands: Vec::new(),
@@ -142,6 +174,11 @@ impl<'a> Cx<'a> {
 
     pub fn strings(&self) -> &'a Strings {
         &self.content.strings
+    }
+
+    /// The colours of the visitor's look.
+    pub fn palette(&self) -> &'static Palette {
+        self.look.palette()
     }
 
     pub fn send(&mut self, command: Command) {
@@ -178,101 +215,11 @@ impl<'a> Cx<'a> {
     }
 }
 
-/// The bar every screen but Home opens with: Home on the left, the title, then the
-/// screen's own buttons, Listen (where a voice speaks this language) and text size.
-pub fn top_bar(ui: &mut Ui, cx: &mut Cx<'_>, title: &str, own: impl FnOnce(&mut Ui, &mut Cx<'_>)) {
-    let s = cx.strings();
-    let home = widgets::top_bar(ui, &s.home, title, |ui| {
-        own(ui, cx);
-        listen_button(ui, cx);
-        if let Some(size) = widgets::text_size_button(ui, &s.text_size, cx.text_size) {
-            cx.send(Command::SetTextSize(size));
-        }
-    });
-    if home {
-        cx.send(Command::Open(home::KIND.key));
-    }
-}
-
-/// "Listen" while quiet, "Stop" while speaking; hidden where no voice speaks the language.
-pub fn listen_button(ui: &mut Ui, cx: &mut Cx<'_>) {
-    if !cx.listen.available {
-        return;
-    }
-    let s = cx.strings();
-    let (label, command) = if cx.listen.speaking {
-        (&s.stop_listening, Command::StopListening)
-    } else {
-        (&s.listen, Command::Listen)
-    };
-    if widgets::toggle_button(ui, label, cx.listen.speaking).clicked() {
-        cx.send(command);
-    }
-}
-
-/// The scrolling body under the bars: a centred column at most `width` wide, shown from
-/// its top on a view's first frame.
-pub fn body<R>(
-    ui: &mut Ui,
-    cx: &mut Cx<'_>,
-    id: &str,
-    width: f32,
-    add: impl FnOnce(&mut Ui, &mut Cx<'_>) -> R,
-) -> R {
-    let fresh = cx.take_fresh();
-    widgets::body(ui, |ui| {
-        widgets::reading_scroll(ui, id, fresh, |ui| {
-            widgets::reading_column(ui, width, |ui| add(ui, cx))
-        })
-    })
-}
-
-/// The bar under a paged screen: a way back on the left (its label, and whether it is
-/// enabled), the main step on the right, and where the visitor is ("Page 2 of 11")
-/// between them. Returns (back tapped, next tapped).
-pub fn paging_bar(
-    ui: &mut Ui,
-    (back_label, back): (&str, bool),
-    next: Option<(&str, bool)>,
-    position: Option<String>,
-) -> (bool, bool) {
-    let c = theme::colors(ui.ctx());
-    egui::Panel::bottom("paging_bar")
-        .frame(widgets::bar_frame(ui))
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let back = widgets::secondary_button(ui, back_label, back).clicked();
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    let next = next.is_some_and(|(label, enabled)| {
-                        widgets::primary_button(ui, label, enabled).clicked()
-                    });
-                    if let Some(position) = position {
-                        ui.centered_and_justified(|ui| {
-                            ui.label(
-                                egui::RichText::new(position)
-                                    .size(theme::BODY)
-                                    .color(c.text_muted),
-                            );
-                        });
-                    }
-                    (back, next)
-                })
-                .inner
-            })
-            .inner
-        })
-        .inner
-}
-
-/// Implements the parts of [`Screen`] every screen writes the same way.
+/// Implements the part of [`Screen`] every screen writes the same way.
 macro_rules! screen_basics {
     () => {
         fn kind(&self) -> &'static $crate::ui::screen::ScreenKind {
             &KIND
-        }
-
-        fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-            self
         }
     };
 }

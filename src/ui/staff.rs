@@ -1,222 +1,169 @@
-//! The staff side: a PIN pad drawn by the app (no system keyboard), and the staff screen
-//! with exit, reload, start over, and the anonymous counters.
+//! The staff screen, behind the PIN: exit, reload, start over, export and reset the
+//! anonymous counters, the language new visitors start in, what is left to set up, and
+//! every problem found in the content and settings.
 
-use egui::{Button, RichText, Stroke, Ui, Vec2};
+use egui::{RichText, Ui};
 
-use super::{markdown_view, theme, widgets};
+use super::screen::{self, Command, Cx, IdleRule, Reply, ScreenKind, StaffAction, screen_basics};
+use super::theme::{self, Palette};
+use super::{home, markdown_view, widgets};
 use crate::content::Strings;
 use crate::content::strings::fill;
 use crate::counters::Counters;
-use crate::pin::PinLock;
-use crate::staff::{PadMessage, Staff};
 
-/// What staff asked for on the staff screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    Exit,
-    Reload,
-    StartOver,
-    Export,
-    ResetCounters,
-    NextDefaultLanguage,
+pub const KIND: ScreenKind = ScreenKind {
+    key: "Staff",
+    idle: IdleRule::Standard,
+    open: || Box::<StaffScreen>::default(),
+    door: None,
+    gallery: |_| screen::just_opened(&KIND),
+};
+
+#[derive(Default)]
+pub struct StaffScreen {
+    /// What came of the last action, e.g. where the export went.
+    message: Option<String>,
+    /// "Reset counters" was tapped once; the next tap resets them.
+    reset_armed: bool,
 }
 
-/// What the staff screen shows besides its buttons.
-pub struct Report<'a> {
-    pub counters: &'a Counters,
-    /// Problems with file and line, and notices (e.g. a damaged counters file).
-    pub problems: &'a [String],
-    /// What is left to set up (no PIN, contact details not filled in).
-    pub setup: &'a [String],
-    /// Whether read-aloud works, and if not, why.
-    pub speech: String,
-    /// The answer to the last action, e.g. where the export went.
-    pub message: Option<&'a str>,
-}
+impl screen::Screen for StaffScreen {
+    screen_basics!();
 
-pub fn pin_pad(ui: &mut Ui, strings: &Strings, staff: &mut Staff, lock: &mut PinLock, now: u64) {
-    let c = theme::colors(ui.ctx());
-    if widgets::top_bar(ui, &strings.cancel, &strings.staff_title, |_| {}) {
-        staff.close();
-        return;
-    }
-    widgets::body(ui, |ui| {
-        // Scrolls when large text on a small screen pushes the keypad below the edge.
-        widgets::scroll(ui, "pin_pad", false, |ui| {
-            ui.vertical_centered(|ui| {
-                ui.add_space(24.0);
-                if !lock.has_pin() {
-                    ui.label(RichText::new(&strings.pin_missing).size(theme::CARD_HEADING));
-                    return;
-                }
-                ui.label(
-                    RichText::new(&strings.pin_prompt)
-                        .family(theme::display())
-                        .size(theme::TITLE),
-                );
-                dots(ui, staff.digits.len());
-                let locked = lock.locked_for(now);
-                let message = match (locked, staff.pad_message) {
-                    (Some(seconds), _) | (None, Some(PadMessage::LockedOut { seconds })) => {
-                        Some(strings.pin_locked.fill(seconds.div_ceil(60) as usize, &[]))
+    fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        let (s, c) = (cx.strings(), cx.palette());
+        if widgets::top_bar(ui, c, &s.home, &s.staff_title, |_| {}) {
+            cx.send(Command::Open(home::KIND.key));
+            return;
+        }
+        let kiosk = cx.kiosk;
+        let setup: Vec<String> = kiosk.setup_notes().iter().map(|n| n.words(s)).collect();
+        let mut action = None;
+        widgets::body(ui, |ui| {
+            widgets::scroll(ui, "staff", false, |ui| {
+                widgets::reading_column(ui, 1400.0, |ui| {
+                    if let Some(message) = &self.message {
+                        ui.label(
+                            RichText::new(message)
+                                .size(theme::CARD_HEADING)
+                                .color(c.accent),
+                        );
                     }
-                    (None, Some(PadMessage::Wrong { tries_left })) => {
-                        Some(strings.pin_wrong.fill(tries_left as usize, &[]))
+                    if !setup.is_empty() {
+                        widgets::card(ui, c, |ui| {
+                            heading(ui, c, &s.staff_setup);
+                            markdown_view::bullets(ui, c, setup.iter().map(String::as_str));
+                        });
+                        ui.add_space(12.0);
                     }
-                    (None, None) => None,
-                };
-                ui.label(
-                    RichText::new(message.unwrap_or_default())
-                        .size(theme::BODY)
-                        .color(c.text),
-                );
-                ui.add_space(12.0);
-                ui.add_enabled_ui(locked.is_none(), |ui| keypad(ui, strings, staff, lock, now));
+                    action = buttons(ui, c, s, cx.kiosk);
+                    ui.add_space(12.0);
+                    counters(ui, c, s, &kiosk.counters.counters);
+                    ui.add_space(12.0);
+                    widgets::card(ui, c, |ui| {
+                        heading(ui, c, &s.staff_problems);
+                        let problems = kiosk.problems();
+                        if problems.is_empty() {
+                            ui.label(RichText::new(&s.staff_no_problems).size(theme::BODY));
+                        }
+                        ui.label(RichText::new(kiosk.speech_status()).size(theme::SMALL));
+                        let notice = kiosk.counters.notice.iter();
+                        for line in problems
+                            .iter()
+                            .map(ToString::to_string)
+                            .chain(notice.cloned())
+                        {
+                            ui.label(
+                                RichText::new(line)
+                                    .size(theme::SMALL)
+                                    .family(egui::FontFamily::Monospace),
+                            );
+                        }
+                    });
+                });
             });
         });
-    });
-}
+        if let Some(action) = action {
+            // Counting since a date is worth one extra tap to lose.
+            let armed = std::mem::take(&mut self.reset_armed);
+            if action == StaffAction::ResetCounters && !armed {
+                self.reset_armed = true;
+                self.message = Some(s.staff_reset_confirm.clone());
+            } else {
+                cx.send(Command::Staff(action));
+            }
+        }
+    }
 
-/// One dot per digit typed, so the PIN never shows.
-fn dots(ui: &mut Ui, typed: usize) {
-    let c = theme::colors(ui.ctx());
-    let size = Vec2::new(8.0 * 36.0, 48.0);
-    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
-    for i in 0..crate::staff::MAX_DIGITS {
-        let centre = rect.left_center() + Vec2::new(18.0 + 36.0 * i as f32, 0.0);
-        if i < typed {
-            ui.painter().circle_filled(centre, 10.0, c.accent);
-        } else {
-            ui.painter()
-                .circle_stroke(centre, 10.0, Stroke::new(1.5, c.border));
+    fn speech(&self, cx: &Cx<'_>) -> Vec<String> {
+        let s = cx.strings();
+        let setup = cx.kiosk.setup_notes();
+        std::iter::once(s.staff_title.clone())
+            .chain(self.message.clone())
+            .chain(setup.iter().map(|n| n.words(s)))
+            .collect()
+    }
+
+    fn reply(&mut self, reply: Reply) {
+        if let Reply::Staff(message) = reply {
+            self.message = message;
         }
     }
 }
 
-fn keypad(ui: &mut Ui, strings: &Strings, staff: &mut Staff, lock: &mut PinLock, now: u64) {
-    let c = theme::colors(ui.ctx());
-    let key_size = Vec2::new(150.0, 96.0);
-    let width = 3.0 * key_size.x + 2.0 * 16.0;
-    let rows: [[&str; 3]; 4] = [
-        ["1", "2", "3"],
-        ["4", "5", "6"],
-        ["7", "8", "9"],
-        [&strings.pin_clear, "0", &strings.pin_enter],
-    ];
-    for row in rows {
-        ui.allocate_ui(Vec2::new(width, key_size.y), |ui| {
-            ui.horizontal(|ui| {
-                for key in row {
-                    let text = RichText::new(key).size(theme::TITLE * 0.8);
-                    let button = Button::new(text)
-                        .min_size(key_size)
-                        .fill(c.surface)
-                        .stroke(Stroke::new(1.5, c.border));
-                    if !ui.add(button).clicked() {
-                        continue;
-                    }
-                    if key == strings.pin_clear {
-                        staff.digits.clear();
-                    } else if key == strings.pin_enter {
-                        staff.submit(lock, now);
-                    } else if let Some(digit) = key.chars().next() {
-                        staff.press_digit(digit);
-                    }
-                }
-            });
-        });
-    }
-}
-
-/// The staff screen; `default_language` is the name of the language new visitors get.
-pub fn screen(
+/// The staff's actions; the one tapped.
+fn buttons(
     ui: &mut Ui,
-    strings: &Strings,
-    report: &Report<'_>,
-    default_language: &str,
-) -> (bool, Option<Action>) {
-    let c = theme::colors(ui.ctx());
-    let close = widgets::top_bar(ui, &strings.home, &strings.staff_title, |_| {});
+    c: &Palette,
+    s: &Strings,
+    kiosk: &crate::kiosk::Kiosk,
+) -> Option<StaffAction> {
     let mut action = None;
-    widgets::body(ui, |ui| {
-        widgets::scroll(ui, "staff", false, |ui| {
-            widgets::reading_column(ui, 1400.0, |ui| {
-                if let Some(message) = report.message {
-                    ui.label(
-                        RichText::new(message)
-                            .size(theme::CARD_HEADING)
-                            .color(c.accent),
-                    );
-                }
-                if !report.setup.is_empty() {
-                    widgets::card(ui, |ui| {
-                        heading(ui, &strings.staff_setup);
-                        markdown_view::bullets(ui, report.setup.iter().map(String::as_str));
-                    });
-                    ui.add_space(12.0);
-                }
-                ui.horizontal_wrapped(|ui| {
-                    if widgets::primary_button(ui, &strings.staff_exit, true).clicked() {
-                        action = Some(Action::Exit);
-                    }
-                    for (label, choice) in [
-                        (&strings.staff_reload, Action::Reload),
-                        (&strings.staff_start_over, Action::StartOver),
-                        (&strings.staff_export, Action::Export),
-                        (&strings.staff_reset_counters, Action::ResetCounters),
-                    ] {
-                        if widgets::secondary_button(ui, label, true).clicked() {
-                            action = Some(choice);
-                        }
-                    }
-                });
-                let language = fill(
-                    &strings.staff_default_language,
-                    &[("language", default_language)],
-                );
-                if widgets::secondary_button(ui, &language, true).clicked() {
-                    action = Some(Action::NextDefaultLanguage);
-                }
-                ui.add_space(12.0);
-                counters(ui, strings, report.counters);
-                ui.add_space(12.0);
-                widgets::card(ui, |ui| {
-                    heading(ui, &strings.staff_problems);
-                    if report.problems.is_empty() {
-                        ui.label(RichText::new(&strings.staff_no_problems).size(theme::BODY));
-                    }
-                    ui.label(RichText::new(&report.speech).size(theme::SMALL));
-                    for problem in report.problems {
-                        ui.label(
-                            RichText::new(problem)
-                                .size(theme::SMALL)
-                                .family(egui::FontFamily::Monospace),
-                        );
-                    }
-                });
-            });
-        });
+    ui.horizontal_wrapped(|ui| {
+        if widgets::primary_button(ui, c, &s.staff_exit, true).clicked() {
+            action = Some(StaffAction::Exit);
+        }
+        for (label, choice) in [
+            (&s.staff_reload, StaffAction::Reload),
+            (&s.staff_start_over, StaffAction::StartOver),
+            (&s.staff_export, StaffAction::Export),
+            (&s.staff_reset_counters, StaffAction::ResetCounters),
+        ] {
+            if widgets::secondary_button(ui, c, label, true).clicked() {
+                action = Some(choice);
+            }
+        }
     });
-    (close, action)
+    let loaded = &kiosk.loaded;
+    let default_language = &loaded
+        .language(kiosk.default_language())
+        .strings
+        .language_name;
+    let language = fill(&s.staff_default_language, &[("language", default_language)]);
+    if widgets::secondary_button(ui, c, &language, true).clicked() {
+        action = Some(StaffAction::NextDefaultLanguage);
+    }
+    action
 }
 
-fn counters(ui: &mut Ui, strings: &Strings, counters: &Counters) {
-    widgets::card(ui, |ui| {
+fn counters(ui: &mut Ui, c: &Palette, s: &Strings, counters: &Counters) {
+    widgets::card(ui, c, |ui| {
         heading(
             ui,
-            &fill(&strings.staff_counters, &[("date", &counters.since)]),
+            c,
+            &fill(&s.staff_counters, &[("date", &counters.since)]),
         );
         let line = |ui: &mut Ui, label: &str, count: u64| {
             ui.label(RichText::new(format!("{label}: {count}")).size(theme::BODY));
         };
-        line(ui, &strings.staff_app_starts, counters.app_starts);
-        line(ui, &strings.staff_idle_resets, counters.idle_resets);
-        line(ui, &strings.staff_screen_failures, counters.screen_failures);
+        line(ui, &s.staff_app_starts, counters.app_starts);
+        line(ui, &s.staff_idle_resets, counters.idle_resets);
+        line(ui, &s.staff_screen_failures, counters.screen_failures);
         for (title, map) in [
-            (&strings.staff_screens, &counters.screens),
-            (&strings.staff_results, &counters.results),
-            (&strings.staff_faq, &counters.faq_entries),
-            (&strings.staff_languages, &counters.languages),
+            (&s.staff_screens, &counters.screens),
+            (&s.staff_results, &counters.results),
+            (&s.staff_faq, &counters.faq_entries),
+            (&s.staff_languages, &counters.languages),
         ] {
             ui.add_space(8.0);
             ui.label(RichText::new(title).size(theme::BODY).family(theme::bold()));
@@ -227,8 +174,7 @@ fn counters(ui: &mut Ui, strings: &Strings, counters: &Counters) {
     });
 }
 
-fn heading(ui: &mut Ui, text: &str) {
-    let c = theme::colors(ui.ctx());
+fn heading(ui: &mut Ui, c: &Palette, text: &str) {
     ui.label(
         RichText::new(text)
             .size(theme::CARD_HEADING)

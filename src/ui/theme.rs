@@ -8,6 +8,69 @@ use egui::{
     Vec2,
 };
 
+/// How a visitor chose to see the kiosk: text size and contrast. Passed to every screen
+/// as a value; the app applies it to the window (zoom, egui's visuals) when it changes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Look {
+    pub text_size: TextSize,
+    pub high_contrast: bool,
+}
+
+impl Look {
+    pub fn palette(self) -> &'static Palette {
+        if self.high_contrast {
+            &HIGH_CONTRAST
+        } else {
+            &STANDARD
+        }
+    }
+
+    /// Makes the window draw in this look: zoom (so buttons grow with the text) and
+    /// egui's own visuals (scroll bars) in the palette.
+    pub fn apply(self, ctx: &egui::Context) {
+        ctx.set_zoom_factor(self.text_size.zoom());
+        // The same look whatever the system prefers: a dark desktop must not darken the spa.
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            ctx.set_visuals_of(theme, visuals(self.palette()));
+        }
+    }
+}
+
+/// How large everything is drawn: the visitor's "larger text" choice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextSize {
+    #[default]
+    Normal,
+    Large,
+    Largest,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::Largest];
+
+    /// The zoom the whole interface is drawn at, so buttons grow with the text.
+    pub fn zoom(self) -> f32 {
+        match self {
+            Self::Normal => 1.0,
+            Self::Large => 1.25,
+            Self::Largest => 1.5,
+        }
+    }
+
+    pub fn percent(self) -> u32 {
+        (self.zoom() * 100.0).round() as u32
+    }
+
+    /// The next size, back to normal after the largest.
+    pub fn next(self) -> Self {
+        match self {
+            Self::Normal => Self::Large,
+            Self::Large => Self::Largest,
+            Self::Largest => Self::Normal,
+        }
+    }
+}
+
 /// The colours of one look. Every text colour is used only on the backgrounds listed in
 /// [`Palette::text_pairs`], which the contrast test checks.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -28,7 +91,7 @@ pub struct Palette {
 }
 
 /// Warm cream, one teal accent: the spa's front desk.
-pub const STANDARD: Palette = Palette {
+pub static STANDARD: Palette = Palette {
     background: Color32::from_rgb(0xFA, 0xF6, 0xF0),
     surface: Color32::from_rgb(0xFF, 0xFD, 0xF9),
     surface_muted: Color32::from_rgb(0xF2, 0xEB, 0xE1),
@@ -43,7 +106,7 @@ pub const STANDARD: Palette = Palette {
 };
 
 /// Black on white with a deep accent and firm borders, for low vision.
-pub const HIGH_CONTRAST: Palette = Palette {
+pub static HIGH_CONTRAST: Palette = Palette {
     background: Color32::WHITE,
     surface: Color32::WHITE,
     surface_muted: Color32::from_rgb(0xEE, 0xEE, 0xEE),
@@ -96,21 +159,6 @@ pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
-/// The palette in use: standard, or high contrast when the visitor chose it.
-pub fn colors(ctx: &egui::Context) -> Palette {
-    ctx.data(|d| d.get_temp::<Palette>(egui::Id::NULL))
-        .unwrap_or(STANDARD)
-}
-
-/// Switches every screen to `palette`.
-pub fn apply(ctx: &egui::Context, palette: Palette) {
-    // The same look whatever the system prefers: a dark desktop must not darken the spa.
-    for theme in [egui::Theme::Light, egui::Theme::Dark] {
-        ctx.set_visuals_of(theme, visuals(&palette));
-    }
-    ctx.data_mut(|d| d.insert_temp(egui::Id::NULL, palette));
-}
-
 /// Sizes in logical pixels. Body text is at least 22 px (docs/design.md); we use more.
 pub const BODY: f32 = 26.0;
 pub const SMALL: f32 = 22.0;
@@ -138,9 +186,10 @@ pub fn display() -> FontFamily {
     FontFamily::Name("display".into())
 }
 
+/// The fonts, sizes and spacing every look shares, and the standard look.
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(fonts());
-    apply(ctx, STANDARD);
+    Look::default().apply(ctx);
     ctx.all_styles_mut(style);
     ctx.set_theme(egui::Theme::Light);
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
@@ -269,7 +318,7 @@ mod tests {
     #[test]
     fn every_text_colour_is_readable_on_its_background() {
         let mut lowest = (f32::MAX, "");
-        for (palette, minimum) in [(STANDARD, 4.5), (HIGH_CONTRAST, 7.0)] {
+        for (palette, minimum) in [(&STANDARD, 4.5), (&HIGH_CONTRAST, 7.0)] {
             for (name, text, background) in palette.text_pairs() {
                 let ratio = contrast_ratio(text, background);
                 assert!(ratio >= minimum, "{name}: {ratio:.2} < {minimum}");

@@ -7,13 +7,11 @@ use egui::{
     Ui, Vec2, WidgetInfo,
 };
 
-use super::theme;
+use super::theme::{self, Palette, TextSize};
 use crate::content::strings::fill;
-use crate::visitor::TextSize;
 
 /// The main action of a view: filled with the accent colour.
-pub fn primary_button(ui: &mut Ui, text: &str, enabled: bool) -> Response {
-    let c = theme::colors(ui.ctx());
+pub fn primary_button(ui: &mut Ui, c: &Palette, text: &str, enabled: bool) -> Response {
     let label = RichText::new(text).size(theme::BUTTON).color(c.on_accent);
     ui.add_enabled(
         enabled,
@@ -25,8 +23,7 @@ pub fn primary_button(ui: &mut Ui, text: &str, enabled: bool) -> Response {
 }
 
 /// Every other button: quiet, outlined.
-pub fn secondary_button(ui: &mut Ui, text: &str, enabled: bool) -> Response {
-    let c = theme::colors(ui.ctx());
+pub fn secondary_button(ui: &mut Ui, c: &Palette, text: &str, enabled: bool) -> Response {
     let label = RichText::new(text).size(theme::BUTTON).color(c.accent);
     ui.add_enabled(
         enabled,
@@ -38,8 +35,7 @@ pub fn secondary_button(ui: &mut Ui, text: &str, enabled: bool) -> Response {
 }
 
 /// A button that stays pressed while its choice is on (a language, high contrast).
-pub fn toggle_button(ui: &mut Ui, text: &str, selected: bool) -> Response {
-    let c = theme::colors(ui.ctx());
+pub fn toggle_button(ui: &mut Ui, c: &Palette, text: &str, selected: bool) -> Response {
     let label = RichText::new(text).size(theme::BUTTON).color(if selected {
         c.on_accent
     } else {
@@ -55,8 +51,7 @@ pub fn toggle_button(ui: &mut Ui, text: &str, selected: bool) -> Response {
 }
 
 /// A rounded card of reading matter.
-pub fn card<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
-    let c = theme::colors(ui.ctx());
+pub fn card<R>(ui: &mut Ui, c: &Palette, add: impl FnOnce(&mut Ui) -> R) -> R {
     let mut inner = None;
     card_with(ui, c.surface, Stroke::new(1.0, c.border), |ui| {
         inner = Some(add(ui));
@@ -88,12 +83,12 @@ pub fn card_with(
 /// A `small` tile sets its words a size down, for short screens.
 pub fn tile(
     ui: &mut Ui,
+    c: &Palette,
     size: Vec2,
     (title, note): (&str, &str),
     accent: bool,
     small: bool,
 ) -> Response {
-    let c = theme::colors(ui.ctx());
     let (title_color, note_color) = if accent {
         (c.on_accent, c.on_accent)
     } else {
@@ -114,7 +109,7 @@ pub fn tile(
             let fill = if pressed { c.accent_pressed } else { c.accent };
             ui.painter().rect_filled(rect, theme::ROUNDING, fill);
         } else {
-            panel_background(ui, rect, pressed);
+            panel_background(ui, c, rect, pressed);
         }
         let title_pos = egui::pos2(
             rect.left() + TILE_PADDING.x,
@@ -181,12 +176,24 @@ pub enum Marker {
 
 /// A full-width row that wraps its text (FAQ questions, guide contents, answers), with a
 /// marker at its right end. `highlighted` marks the open, current or chosen row.
-pub fn list_row(ui: &mut Ui, text: &str, marker: Marker, highlighted: bool) -> Response {
-    row(ui, text, marker, highlighted, theme::TOUCH + 20.0)
+pub fn list_row(
+    ui: &mut Ui,
+    c: &Palette,
+    text: &str,
+    marker: Marker,
+    highlighted: bool,
+) -> Response {
+    row(ui, c, text, marker, highlighted, theme::TOUCH + 20.0)
 }
 
-fn row(ui: &mut Ui, text: &str, marker: Marker, highlighted: bool, min_height: f32) -> Response {
-    let c = theme::colors(ui.ctx());
+fn row(
+    ui: &mut Ui,
+    c: &Palette,
+    text: &str,
+    marker: Marker,
+    highlighted: bool,
+    min_height: f32,
+) -> Response {
     let width = ui.available_width();
     let padding = Vec2::new(32.0, 20.0);
     let marker_width = 56.0;
@@ -202,6 +209,7 @@ fn row(ui: &mut Ui, text: &str, marker: Marker, highlighted: bool, min_height: f
     if ui.is_rect_visible(rect) {
         panel_background(
             ui,
+            c,
             rect,
             highlighted || response.is_pointer_button_down_on(),
         );
@@ -212,14 +220,14 @@ fn row(ui: &mut Ui, text: &str, marker: Marker, highlighted: bool, min_height: f
         );
         painter.galley(text_pos, galley, c.text);
         let centre = egui::pos2(rect.right() - padding.x - 14.0, rect.center().y);
-        paint_marker(painter, centre, marker);
+        paint_marker(painter, c, centre, marker);
     }
     response
 }
 
 /// Markers are drawn, not typed: the bundled fonts lack some of these symbols.
-fn paint_marker(painter: &egui::Painter, centre: egui::Pos2, marker: Marker) {
-    let stroke = Stroke::new(3.5, theme::colors(painter.ctx()).accent);
+fn paint_marker(painter: &egui::Painter, c: &Palette, centre: egui::Pos2, marker: Marker) {
+    let stroke = Stroke::new(3.5, c.accent);
     let r = 10.0;
     let lines: &[[Vec2; 2]] = match marker {
         Marker::Arrow => &[
@@ -253,8 +261,7 @@ fn paint_marker(painter: &egui::Painter, centre: egui::Pos2, marker: Marker) {
 
 /// A statement that opens its source: its text, and a "Read more" tag at its right end.
 /// The whole row is one button, named by both, so a finger or a screen reader finds it.
-pub fn source_row(ui: &mut Ui, text: &str, read_more: &str) -> Response {
-    let c = theme::colors(ui.ctx());
+pub fn source_row(ui: &mut Ui, c: &Palette, text: &str, read_more: &str) -> Response {
     let width = ui.available_width();
     let gap = 20.0;
     let tag = ui.painter().layout_no_wrap(
@@ -304,13 +311,14 @@ pub fn source_row(ui: &mut Ui, text: &str, read_more: &str) -> Response {
 /// `several` marks a question where more than one answer may be chosen.
 pub fn choice_row(
     ui: &mut Ui,
+    c: &Palette,
     text: &str,
     marker: Marker,
     chosen: bool,
     several: bool,
 ) -> Response {
     // Taller than a list row: answering is the whole screen's purpose.
-    let response = row(ui, text, marker, chosen, 1.75 * theme::TOUCH);
+    let response = row(ui, c, text, marker, chosen, 1.75 * theme::TOUCH);
     let role = if several {
         egui::Role::CheckBox
     } else {
@@ -322,8 +330,7 @@ pub fn choice_row(
 
 /// The rounded background of a tile or row, lit in the accent colour while pressed or
 /// when it marks the current choice.
-fn panel_background(ui: &Ui, rect: egui::Rect, lit: bool) {
-    let c = theme::colors(ui.ctx());
+fn panel_background(ui: &Ui, c: &Palette, rect: egui::Rect, lit: bool) {
     let (fill, stroke) = if lit {
         (c.accent_soft, c.accent)
     } else {
@@ -342,10 +349,15 @@ fn panel_background(ui: &Ui, rect: egui::Rect, lit: bool) {
 /// the screen's title, and room on the right for the screen's own buttons. On a narrow
 /// screen (portrait, or large text) the title gets a row of its own. Returns true when the
 /// way back was tapped.
-pub fn top_bar(ui: &mut Ui, back: &str, title: &str, right: impl FnOnce(&mut Ui)) -> bool {
-    let c = theme::colors(ui.ctx());
+pub fn top_bar(
+    ui: &mut Ui,
+    c: &Palette,
+    back: &str,
+    title: &str,
+    right: impl FnOnce(&mut Ui),
+) -> bool {
     egui::Panel::top("top_bar")
-        .frame(bar_frame(ui))
+        .frame(bar_frame(c))
         .show(ui, |ui| {
             let title = RichText::new(title)
                 .family(theme::display())
@@ -353,7 +365,7 @@ pub fn top_bar(ui: &mut Ui, back: &str, title: &str, right: impl FnOnce(&mut Ui)
                 .color(c.text);
             if ui.available_width() >= 1100.0 {
                 ui.horizontal(|ui| {
-                    let back = secondary_button(ui, back, true).clicked();
+                    let back = secondary_button(ui, c, back, true).clicked();
                     ui.add_space(24.0);
                     ui.label(title);
                     ui.with_layout(Layout::right_to_left(Align::Center), right);
@@ -364,7 +376,7 @@ pub fn top_bar(ui: &mut Ui, back: &str, title: &str, right: impl FnOnce(&mut Ui)
                 // Narrow: the buttons wrap onto as many rows as they need, then the title.
                 let back = ui
                     .horizontal_wrapped(|ui| {
-                        let back = secondary_button(ui, back, true).clicked();
+                        let back = secondary_button(ui, c, back, true).clicked();
                         right(ui);
                         back
                     })
@@ -377,9 +389,14 @@ pub fn top_bar(ui: &mut Ui, back: &str, title: &str, right: impl FnOnce(&mut Ui)
 }
 
 /// The persistent "larger text" control: each tap asks for the next size.
-pub fn text_size_button(ui: &mut Ui, template: &str, size: TextSize) -> Option<TextSize> {
+pub fn text_size_button(
+    ui: &mut Ui,
+    c: &Palette,
+    template: &str,
+    size: TextSize,
+) -> Option<TextSize> {
     let label = fill(template, &[("n", &size.percent().to_string())]);
-    secondary_button(ui, &label, true)
+    secondary_button(ui, c, &label, true)
         .clicked()
         .then(|| size.next())
 }
@@ -455,44 +472,19 @@ pub fn page_margin(ui: &Ui) -> Margin {
     Margin::symmetric(side, 28)
 }
 
-/// The frame of the bars above and below a screen's body.
-pub fn bar_frame(ui: &Ui) -> Frame {
-    let c = theme::colors(ui.ctx());
+/// The frame of the bars above and below a screen's body: a line between them and the
+/// body, and no fill (the window's background shows through).
+pub fn bar_frame(c: &Palette) -> Frame {
     Frame::new()
-        .fill(background_fill(ui))
         .inner_margin(Margin::symmetric(40, 18))
         .stroke(Stroke::new(1.0, c.border))
-}
-
-/// Called once the window is cleared to the palette's background every frame (the app's
-/// `clear_color`): screens then leave it unpainted. On software OpenGL (llvmpipe) a
-/// full-screen fill is about 2 million fragments, some 20 ms of CPU per frame. Test
-/// harnesses that clear to transparent do not call it and keep the fills.
-pub fn set_window_clears_background(ctx: &egui::Context) {
-    ctx.data_mut(|d| d.insert_temp(egui::Id::NULL, WindowClearsBackground));
-}
-
-/// The mark [`set_window_clears_background`] leaves in the context's data.
-#[derive(Clone, Copy)]
-struct WindowClearsBackground;
-
-fn background_fill(ui: &Ui) -> egui::Color32 {
-    let clears = ui
-        .ctx()
-        .data(|d| d.get_temp::<WindowClearsBackground>(egui::Id::NULL))
-        .is_some();
-    if clears {
-        egui::Color32::TRANSPARENT
-    } else {
-        theme::colors(ui.ctx()).background
-    }
 }
 
 /// The body of a screen: what is left between its bars, with the page margin.
 pub fn body<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
     let margin = page_margin(ui);
     egui::CentralPanel::no_frame()
-        .frame(Frame::new().fill(background_fill(ui)).inner_margin(margin))
+        .frame(Frame::new().inner_margin(margin))
         .show(ui, add)
         .inner
 }

@@ -1,4 +1,6 @@
-//! Shared helpers for the integration tests.
+//! Shared helpers for the integration tests. Behaviour tests find things on screen by the
+//! words the strings file and the content give them, and answer the questionnaire by its
+//! ids, so editing a word never breaks a test.
 #![allow(dead_code)] // Each test binary uses its own subset.
 
 pub mod screens;
@@ -6,10 +8,11 @@ pub mod screens;
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use kiosk::app::{KioskApp, Options};
 use kiosk::config::Config;
-use kiosk::content::{self, Loaded, Source};
+use kiosk::content::{self, Content, Loaded, Source, Strings};
+use kiosk::ui::screen::ScreenKind;
 
 pub fn shipped_content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
@@ -47,7 +50,8 @@ pub fn load_shipped() -> Loaded {
 /// temporary folder that lives as long as it.
 pub struct Kiosk {
     pub harness: Harness<'static, KioskApp>,
-    pub content: content::Content,
+    /// English.
+    pub content: Content,
     pub state: tempfile::TempDir,
 }
 
@@ -57,12 +61,33 @@ pub fn kiosk(size: egui::Vec2) -> Kiosk {
 
 /// The real app on the content folder `dir`, with default settings.
 pub fn kiosk_from(dir: &Path, size: egui::Vec2) -> Kiosk {
-    kiosk_on(load_folder(dir), size, |_| {})
+    build(load_folder(dir), size, |_| {}, |options| options, |app| app)
 }
 
 /// Like [`kiosk`], with settings changed by `configure` (the state folder is preset).
 pub fn kiosk_with(size: egui::Vec2, configure: impl FnOnce(&mut Config)) -> Kiosk {
-    kiosk_on(load_shipped(), size, configure)
+    build(
+        load_shipped(),
+        size,
+        configure,
+        |options| options,
+        |app| app,
+    )
+}
+
+/// Like [`kiosk`], with `more` screens beside the kiosk's own.
+pub fn kiosk_with_screens(size: egui::Vec2, more: &[&'static ScreenKind]) -> Kiosk {
+    let more = more.to_vec();
+    build(
+        load_shipped(),
+        size,
+        |_| {},
+        move |options| Options {
+            more_screens: more,
+            ..options
+        },
+        |app| app,
+    )
 }
 
 /// The real app on the shipped content, speaking to a recording speaker with voices for
@@ -84,19 +109,17 @@ pub fn kiosk_speaking_to(
         load_shipped(),
         size,
         |_| {},
+        |options| options,
         move |app| app.with_speaker(speaker.take().expect("built once")),
     );
     (kiosk, log)
-}
-
-fn kiosk_on(loaded: Loaded, size: egui::Vec2, configure: impl FnOnce(&mut Config)) -> Kiosk {
-    build(loaded, size, configure, |app| app)
 }
 
 fn build(
     loaded: Loaded,
     size: egui::Vec2,
     configure: impl FnOnce(&mut Config),
+    options: impl FnOnce(Options) -> Options,
     finish: impl FnOnce(KioskApp) -> KioskApp + 'static,
 ) -> Kiosk {
     let state = tempfile::tempdir().expect("temporary folder");
@@ -107,10 +130,12 @@ fn build(
     };
     configure(&mut config);
     let content = loaded.content.clone();
-    let options = Options {
+    // egui_kittest's renderer does not clear to the look's background: the app paints it.
+    let options = options(Options {
         config,
+        window_clears_background: false,
         ..Options::default()
-    };
+    });
     // Frames 50 ms apart, as quick as a person taps; up to five seconds to settle (a
     // flung page glides that long).
     let mut harness = Harness::builder()
@@ -126,6 +151,11 @@ fn build(
     }
 }
 
+/// The interface words in the visitor's language.
+pub fn strings(harness: &Harness<'_, KioskApp>) -> Strings {
+    harness.state().content().strings.clone()
+}
+
 /// Taps the button labelled `label`, as a visitor would, and lets the app settle.
 pub fn tap(harness: &mut Harness<'_, KioskApp>, label: &str) {
     harness
@@ -134,25 +164,78 @@ pub fn tap(harness: &mut Harness<'_, KioskApp>, label: &str) {
     harness.run();
 }
 
-/// Whether some text on screen contains `text`.
+/// Whether some text on screen contains `text` (once or more).
 pub fn shows(harness: &Harness<'_, KioskApp>, text: &str) -> bool {
-    harness.query_by_label_contains(text).is_some()
+    harness.query_all_by_label_contains(text).next().is_some()
 }
 
-/// From Home, starts "Is it right for me?", picks `concerns`, continues, and answers
-/// "Mild to moderate": the app then shows question 3.
-pub fn answer_first_two_questions(harness: &mut Harness<'_, KioskApp>, concerns: &[&str]) {
-    tap(harness, "Is it right for me?");
-    for concern in concerns {
-        check(harness, concern);
+/// The key of the screen the visitor is on.
+pub fn screen_key(harness: &Harness<'_, KioskApp>) -> &'static str {
+    harness.state().visitor.screen.kind().key
+}
+
+/// The label of option `option` of question `question` (ids) in the visitor's language.
+pub fn label(harness: &Harness<'_, KioskApp>, question: &str, option: &str) -> String {
+    let questionnaire = &harness.state().content().questionnaire;
+    let question = questionnaire
+        .questions
+        .iter()
+        .find(|q| q.id == question)
+        .unwrap_or_else(|| panic!("no question {question}"));
+    question
+        .options
+        .iter()
+        .find(|o| o.id == option)
+        .unwrap_or_else(|| panic!("no option {option}"))
+        .label
+        .clone()
+}
+
+/// "Question n of m" for the questionnaire in the visitor's language.
+pub fn question_of(harness: &Harness<'_, KioskApp>, n: usize) -> String {
+    let content = harness.state().content();
+    content
+        .strings
+        .question_of(n, content.questionnaire.questions.len())
+}
+
+/// Answers one question by option ids: ticks them on a checklist (then Continue), or taps
+/// the one answer of a single-choice question.
+pub fn answer(harness: &mut Harness<'_, KioskApp>, question: &str, options: &[&str]) {
+    let multiple = harness
+        .state()
+        .content()
+        .questionnaire
+        .questions
+        .iter()
+        .any(|q| q.id == question && q.multiple);
+    for option in options {
+        let label = label(harness, question, option);
+        let role = if multiple {
+            egui::Role::CheckBox
+        } else {
+            egui::Role::RadioButton
+        };
+        harness.get_by_role_and_label(role, &label).click();
+        harness.run();
     }
-    tap(harness, "Continue");
-    choose(harness, "Mild to moderate");
+    if multiple {
+        let next = strings(harness).continue_;
+        tap(harness, &next);
+    }
 }
 
-/// From Home, answers every question: the listed concerns (or "Not sure yet"), "Mild to
-/// moderate", `downtime`, the listed cautions (or "None of these"), "None of these" before
-/// a session.
+/// From Home, starts "Is it right for me?", picks `concerns` (ids), continues, and answers
+/// "mild": the app then shows question 3.
+pub fn answer_first_two_questions(harness: &mut Harness<'_, KioskApp>, concerns: &[&str]) {
+    let title = strings(harness).quiz_title;
+    tap(harness, &title);
+    answer(harness, "concerns", concerns);
+    answer(harness, "severity", &["mild"]);
+}
+
+/// From Home, answers every question: the listed concerns (or "unsure"), "mild",
+/// `downtime`, the listed cautions (or "none"), "none" before a session.
 pub fn answer_all(
     harness: &mut Harness<'_, KioskApp>,
     concerns: &[&str],
@@ -160,51 +243,50 @@ pub fn answer_all(
     cautions: &[&str],
 ) {
     let concerns = if concerns.is_empty() {
-        &["Not sure yet"][..]
+        &["unsure"][..]
     } else {
         concerns
     };
     answer_first_two_questions(harness, concerns);
-    assert!(shows(harness, "Question 3 of 5"));
-    choose(harness, downtime);
-    assert!(shows(harness, "Question 4 of 5"));
+    assert!(shows(harness, &question_of(harness, 3)));
+    answer(harness, "downtime", &[downtime]);
     let cautions = if cautions.is_empty() {
-        &["None of these"][..]
+        &["none"][..]
     } else {
         cautions
     };
-    for caution in cautions {
-        check(harness, caution);
+    answer(harness, "cautions", cautions);
+    answer(harness, "preparation", &["none"]);
+}
+
+/// How many answers on screen read as chosen to assistive technology.
+pub fn chosen_on_screen(harness: &Harness<'_, KioskApp>) -> usize {
+    harness
+        .query_all(egui_kittest::kittest::By::new())
+        .filter(|node| {
+            let node = node.accesskit_node();
+            matches!(
+                node.role(),
+                egui::accesskit::Role::CheckBox | egui::accesskit::Role::RadioButton
+            ) && node.toggled() == Some(egui::accesskit::Toggled::True)
+        })
+        .count()
+}
+
+/// Whether the questionnaire still holds answers: back to its first question (as a
+/// visitor would, with Back), something there is chosen. Leaves it on question 1.
+pub fn questionnaire_holds_answers(harness: &mut Harness<'_, KioskApp>) -> bool {
+    if screen_key(harness) != kiosk::ui::questionnaire::KIND.key {
+        return false;
     }
-    tap(harness, "Continue");
-    assert!(shows(harness, "Question 5 of 5"));
-    check(harness, "None of these");
-    tap(harness, "Continue");
-}
-
-/// Ticks (or unticks) a checklist option.
-pub fn check(harness: &mut Harness<'_, KioskApp>, label: &str) {
-    harness
-        .get_by_role_and_label(egui::Role::CheckBox, label)
-        .click();
-    harness.run();
-}
-
-/// Taps a single-choice answer.
-pub fn choose(harness: &mut Harness<'_, KioskApp>, label: &str) {
-    harness
-        .get_by_role_and_label(egui::Role::RadioButton, label)
-        .click();
-    harness.run();
-}
-
-/// The questionnaire's answers while it is the screen; `None` on any other screen.
-pub fn answers(harness: &mut Harness<'_, KioskApp>) -> Option<kiosk::questionnaire::Answers> {
-    harness
-        .state_mut()
-        .visitor
-        .screen_as::<kiosk::ui::questionnaire::Questionnaire>()
-        .map(|q| q.answers.clone())
+    let back = strings(harness).back;
+    while harness
+        .query_by_role_and_label(egui::Role::Button, &back)
+        .is_some_and(|b| !b.accesskit_node().is_disabled())
+    {
+        tap(harness, &back);
+    }
+    chosen_on_screen(harness) > 0
 }
 
 /// The first few words of some Markdown blocks, to look for them on screen.

@@ -6,20 +6,21 @@ use egui::{Frame, RichText, Stroke, Ui, Vec2};
 
 use crate::content::Compare;
 use crate::content::markdown::plain_lines;
-use crate::ui::{markdown_view, theme, widgets};
+use crate::ui::theme::{self, Palette};
+use crate::ui::{markdown_view, widgets};
 
 /// Space between columns, and inside each row's frame.
 const COLUMN_GAP: f32 = 24.0;
 const ROW_PADDING: f32 = 28.0;
 
 /// The whole comparison: the table (or its cards), then the notes under it.
-pub fn show(ui: &mut Ui, compare: &Compare) {
+pub fn show(ui: &mut Ui, c: &Palette, compare: &Compare) {
     match table_widths(ui, compare) {
-        Some(widths) => table(ui, compare, &widths),
-        None => cards(ui, compare),
+        Some(widths) => table(ui, c, compare, &widths),
+        None => cards(ui, c, compare),
     }
     ui.add_space(12.0);
-    markdown_view::blocks(ui, &compare.notes);
+    markdown_view::blocks(ui, c, &compare.notes);
 }
 
 /// Row by row, each value with its column's name, as the cards show it; then the notes.
@@ -70,8 +71,7 @@ pub fn table_widths(ui: &Ui, compare: &Compare) -> Option<Vec<f32>> {
     fits.then_some(widths)
 }
 
-fn table(ui: &mut Ui, compare: &Compare, widths: &[f32]) {
-    let c = theme::colors(ui.ctx());
+fn table(ui: &mut Ui, c: &Palette, compare: &Compare, widths: &[f32]) {
     let row = |ui: &mut Ui, cells: &[String], header: bool| {
         let fill = if header { c.accent } else { c.surface };
         Frame::new()
@@ -119,18 +119,17 @@ fn column_weights(compare: &Compare) -> Vec<f32> {
         .collect()
 }
 
-fn cards(ui: &mut Ui, compare: &Compare) {
+fn cards(ui: &mut Ui, c: &Palette, compare: &Compare) {
     for cells in &compare.rows {
-        treatment_card(ui, compare, cells);
+        treatment_card(ui, c, compare, cells);
         ui.add_space(16.0);
     }
 }
 
 /// One treatment's row of the comparison as a card: its name, then each column as
 /// "label  value" lines. Also shown with questionnaire results.
-pub fn treatment_card(ui: &mut Ui, compare: &Compare, cells: &[String]) {
-    let c = theme::colors(ui.ctx());
-    widgets::card(ui, |ui| {
+pub fn treatment_card(ui: &mut Ui, c: &Palette, compare: &Compare, cells: &[String]) {
+    widgets::card(ui, c, |ui| {
         ui.label(
             RichText::new(&cells[0])
                 .family(theme::display())

@@ -6,24 +6,11 @@
 use egui::{RichText, TextureHandle, Ui, Vec2};
 
 use crate::content::{Clinic, Strings};
-use crate::qr;
-use crate::ui::{theme, widgets};
+use crate::ui::theme::{self, Palette};
+use crate::ui::widgets;
 
 /// Pixels per QR module: large enough for a phone camera at arm's length.
 pub const MODULE_PIXELS: f32 = 10.0;
-
-/// The booking QR code as a texture, made once when the content is loaded; none without
-/// a booking address.
-pub fn qr_texture(ctx: &egui::Context, booking_url: &str) -> Option<TextureHandle> {
-    if booking_url.is_empty() {
-        return None;
-    }
-    let image = qr::encode(booking_url).ok()?;
-    let (side, grey) = image.to_grey(1);
-    let image = egui::ColorImage::from_gray([side, side], &grey);
-    // Nearest filtering keeps every module's edges sharp at any size.
-    Some(ctx.load_texture("booking-qr", image, egui::TextureOptions::NEAREST))
-}
 
 /// The card's words, as Listen says them.
 pub fn speech(clinic: &Clinic, strings: &Strings) -> Vec<String> {
@@ -52,24 +39,35 @@ fn front_desk<'s>(clinic: &Clinic, strings: &'s Strings) -> &'s str {
 
 /// The card itself: QR code beside the clinic's details where there is room, above
 /// them where there is not.
-pub fn show(ui: &mut Ui, clinic: &Clinic, strings: &Strings, qr: Option<&TextureHandle>) {
-    widgets::card(ui, |ui| {
+pub fn show(
+    ui: &mut Ui,
+    c: &Palette,
+    clinic: &Clinic,
+    strings: &Strings,
+    qr: Option<&TextureHandle>,
+) {
+    widgets::card(ui, c, |ui| {
         let wide = qr.is_some() && ui.available_width() >= 860.0;
         if wide {
             ui.horizontal_top(|ui| {
-                qr_code(ui, clinic, strings, qr);
+                qr_code(ui, c, clinic, strings, qr);
                 ui.add_space(24.0);
-                ui.vertical(|ui| details(ui, clinic, strings));
+                ui.vertical(|ui| details(ui, c, clinic, strings));
             });
         } else {
-            ui.vertical_centered(|ui| qr_code(ui, clinic, strings, qr));
-            details(ui, clinic, strings);
+            ui.vertical_centered(|ui| qr_code(ui, c, clinic, strings, qr));
+            details(ui, c, clinic, strings);
         }
     });
 }
 
-fn qr_code(ui: &mut Ui, clinic: &Clinic, strings: &Strings, qr: Option<&TextureHandle>) {
-    let c = theme::colors(ui.ctx());
+fn qr_code(
+    ui: &mut Ui,
+    c: &Palette,
+    clinic: &Clinic,
+    strings: &Strings,
+    qr: Option<&TextureHandle>,
+) {
     let Some(qr) = qr else { return };
     let side = qr.size()[0] as f32 * MODULE_PIXELS;
     ui.vertical(|ui| {
@@ -87,8 +85,7 @@ fn qr_code(ui: &mut Ui, clinic: &Clinic, strings: &Strings, qr: Option<&TextureH
     });
 }
 
-fn details(ui: &mut Ui, clinic: &Clinic, strings: &Strings) {
-    let c = theme::colors(ui.ctx());
+fn details(ui: &mut Ui, c: &Palette, clinic: &Clinic, strings: &Strings) {
     ui.label(
         RichText::new(&strings.book_title)
             .family(theme::display())
@@ -98,17 +95,22 @@ fn details(ui: &mut Ui, clinic: &Clinic, strings: &Strings) {
     ui.label(RichText::new(&clinic.name).size(theme::CARD_HEADING));
     if !clinic.phone.is_empty() {
         ui.add_space(8.0);
-        labelled(ui, &strings.call, &clinic.phone, theme::TITLE);
+        labelled(ui, c, &strings.call, &clinic.phone, theme::TITLE);
     }
     if !clinic.address.is_empty() {
-        labelled(ui, &strings.visit, &clinic.address.join("\n"), theme::BODY);
+        labelled(
+            ui,
+            c,
+            &strings.visit,
+            &clinic.address.join("\n"),
+            theme::BODY,
+        );
     }
     ui.add_space(8.0);
     ui.label(RichText::new(front_desk(clinic, strings)).size(theme::BODY));
 }
 
-fn labelled(ui: &mut Ui, label: &str, value: &str, size: f32) {
-    let c = theme::colors(ui.ctx());
+fn labelled(ui: &mut Ui, c: &Palette, label: &str, value: &str, size: f32) {
     ui.label(RichText::new(label).size(theme::SMALL).color(c.text_muted));
     ui.label(RichText::new(value).size(size).family(theme::bold()));
 }

@@ -5,11 +5,11 @@ use egui::{RichText, Stroke, Ui};
 
 use crate::content::GuidePage;
 use crate::content::markdown::plain_lines;
-use crate::ui::{markdown_view, theme, widgets};
+use crate::ui::theme::{self, Palette};
+use crate::ui::{markdown_view, widgets};
 
 /// The page; `marked` is a card to set apart and bring into view on a view's first frame.
-pub fn show(ui: &mut Ui, page: &GuidePage, marked: Option<usize>, fresh: bool) {
-    let c = theme::colors(ui.ctx());
+pub fn show(ui: &mut Ui, c: &Palette, page: &GuidePage, marked: Option<usize>, fresh: bool) {
     ui.label(
         RichText::new(&page.title)
             .family(theme::display())
@@ -20,10 +20,10 @@ pub fn show(ui: &mut Ui, page: &GuidePage, marked: Option<usize>, fresh: bool) {
     for (index, card) in page.cards.iter().enumerate() {
         let add = |ui: &mut Ui| {
             if let Some(heading) = &card.heading {
-                markdown_view::heading(ui, heading);
+                markdown_view::heading(ui, c, heading);
                 ui.add_space(4.0);
             }
-            markdown_view::blocks(ui, &card.blocks);
+            markdown_view::blocks(ui, c, &card.blocks);
         };
         if marked == Some(index) {
             let response = widgets::card_with(ui, c.accent_soft, Stroke::new(3.0, c.accent), add);
@@ -31,7 +31,7 @@ pub fn show(ui: &mut Ui, page: &GuidePage, marked: Option<usize>, fresh: bool) {
                 response.scroll_to_me(Some(egui::Align::Center));
             }
         } else {
-            widgets::card(ui, add);
+            widgets::card(ui, c, add);
         }
         ui.add_space(18.0);
     }

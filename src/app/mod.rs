@@ -1,0 +1,399 @@
+//! The eframe application: the frame loop. Its state is split by what must be forgotten
+//! together: the [`Visitor`] (everything about the person in front of the screen,
+//! replaced whole by the one reset, [`KioskApp::wipe`]), the [`Kiosk`] (kept from one
+//! visitor to the next, window-free), and the window's own state (textures, the look
+//! applied, the input filter, the screens there are).
+
+mod commands;
+mod visitor;
+mod window;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui::{Event, ViewportCommand};
+
+pub use self::visitor::Visitor;
+use self::window::Window;
+use crate::config::Config;
+use crate::content::{Content, Loaded, Problem};
+use crate::idle::Idle;
+use crate::kiosk::Kiosk;
+use crate::speech::{self, Speaker};
+use crate::ui::idle_warning::IdleWarning;
+use crate::ui::registry::Registry;
+use crate::ui::screen::{Cx, IdleRule, Listen, Screen, ScreenKind};
+use crate::ui::theme;
+
+/// How the app was started.
+#[derive(Clone, Default)]
+pub struct Options {
+    pub config: Config,
+    /// Problems with the settings file, shown to staff.
+    pub config_problems: Vec<Problem>,
+    /// When the process started; reported on stderr with the first frame.
+    pub started: Option<Instant>,
+    /// The settings file, where staff's choice of default language is kept.
+    pub config_path: Option<PathBuf>,
+    /// The window clears itself to the look's background before each frame (eframe's
+    /// clear colour, cheap). Where the renderer does not (egui_kittest's), the app paints
+    /// that background itself; the screens draw the same either way.
+    pub window_clears_background: bool,
+    /// Screens beyond the kiosk's own (a test's, or a build's): each is one entry.
+    pub more_screens: Vec<&'static ScreenKind>,
+}
+
+pub struct KioskApp {
+    /// The person in front of the screen: replaced whole by the one reset.
+    pub visitor: Visitor,
+    /// What the kiosk keeps from one visitor to the next.
+    pub kiosk: Kiosk,
+    window: Window,
+}
+
+impl KioskApp {
+    /// The app without speech; [`KioskApp::with_speaker`] gives it a voice.
+    pub fn new(ctx: &egui::Context, loaded: Loaded, options: Options) -> Self {
+        theme::install(ctx);
+        let registry = Registry::default().with(&options.more_screens);
+        let window = Window::new(ctx, &loaded, registry, &options);
+        let kiosk = Kiosk::new(
+            loaded,
+            options.config,
+            options.config_problems,
+            options.config_path,
+        );
+        let now = ctx.input(|i| i.time);
+        let visitor = Visitor::new(kiosk.default_language(), now);
+        let mut app = Self {
+            visitor,
+            kiosk,
+            window,
+        };
+        // The first frame is drawn in the visitor's look, not corrected a frame later.
+        app.window.apply_look(ctx, app.visitor.look);
+        app
+    }
+
+    /// Speaks through `speaker` (the platform's speech service, or a recording in tests).
+    pub fn with_speaker(mut self, speaker: Box<dyn Speaker>) -> Self {
+        let checking = speaker.is_checking();
+        self.kiosk.speaker = std::sync::Arc::new(std::sync::Mutex::new(speaker));
+        // Listen appears once the voices are known, two or three seconds after start; a
+        // speaker that already knows them needs no watching (and no extra frame).
+        if checking {
+            self.window
+                .wake_when(&self.kiosk, |speaker| !speaker.is_checking());
+        }
+        self
+    }
+
+    /// What the visitor reads, in the language they chose.
+    pub fn content(&self) -> &Content {
+        self.kiosk.loaded.language(self.visitor.language)
+    }
+
+    /// The screens of this kiosk.
+    pub fn registry(&self) -> &Registry {
+        &self.window.registry
+    }
+
+    /// The one reset, used by the idle wipe, staff's "Start over" and "Reload", and a
+    /// failed screen: the visitor is replaced whole (their screen, language, look, voice,
+    /// idle timer), and egui's own memory (scroll positions, focus) is cleared with it.
+    pub fn wipe(&mut self, ctx: &egui::Context) {
+        self.stop_speaking();
+        self.visitor = Visitor::new(self.kiosk.default_language(), ctx.input(|i| i.time));
+        // Only its options (the style, keyboard zoom off) outlive a visitor.
+        ctx.memory_mut(|memory| {
+            let options = std::mem::take(&mut memory.options);
+            *memory = Default::default();
+            memory.options = options;
+        });
+    }
+
+    /// What the visitor's current screen would say if Listen were tapped.
+    pub fn speech(&self) -> Vec<String> {
+        let cx = self.cx(0.0);
+        self.visitor.screen.speech(&cx)
+    }
+
+    /// A frame's view of the kiosk, for a screen that only reads.
+    fn cx(&self, now: f64) -> Cx<'_> {
+        frame_cx(&self.kiosk, &self.window, &self.visitor, now, false)
+    }
+
+    /// Nothing to forget: Home, untouched. The idle timer rests then.
+    fn is_pristine(&self) -> bool {
+        self.visitor.is_pristine(self.kiosk.default_language())
+    }
+
+    fn idle_timeout(&self) -> f64 {
+        let config = &self.kiosk.config;
+        let secs = match self.visitor.screen.kind().idle {
+            IdleRule::Standard => config.idle_timeout_secs,
+            IdleRule::Reading => config.reading_idle_timeout_secs,
+            IdleRule::Answers => config.questionnaire_idle_timeout_secs,
+        };
+        secs as f64
+    }
+
+    fn speak(&mut self, text: &str) {
+        let code = self
+            .kiosk
+            .loaded
+            .language_code(self.visitor.language)
+            .to_owned();
+        self.kiosk.speaker().speak(&code, text);
+        self.visitor.speaking = true;
+        self.window
+            .wake_when(&self.kiosk, |speaker| !speaker.is_speaking());
+    }
+
+    fn stop_speaking(&mut self) {
+        if self.visitor.speaking {
+            self.kiosk.speaker().stop();
+            self.visitor.speaking = false;
+        }
+    }
+
+    /// Draws the visitor's screen. A panic inside it (a bug, or content nobody foresaw)
+    /// must not leave a dead kiosk in front of a visitor: it is caught here, counted for
+    /// staff, logged, and the kiosk starts over on Home.
+    fn draw_screen_safely(&mut self, ui: &mut egui::Ui, now: f64) {
+        let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let Self {
+                visitor,
+                kiosk,
+                window,
+            } = self;
+            let fresh = std::mem::take(&mut visitor.fresh_view);
+            let mut cx = frame_cx(kiosk, window, visitor, now, fresh);
+            visitor.screen.show(ui, &mut cx);
+            cx.finish()
+        }));
+        match drawn {
+            Ok((commands, moved, fresh)) => {
+                self.visitor.fresh_view |= fresh;
+                if moved {
+                    self.stop_speaking();
+                }
+                for command in commands {
+                    self.apply(ui.ctx(), command, now);
+                }
+            }
+            Err(_) => {
+                log::error!("a screen failed; starting over on Home");
+                self.wipe(ui.ctx());
+                self.kiosk.counters.record(|c| c.screen_failures += 1);
+                ui.ctx().request_repaint();
+            }
+        }
+    }
+
+    /// "Still there?", drawn instead of the visitor's screen (which keeps its state), and
+    /// said once, when it appears, to a visitor who listens.
+    fn draw_warning(&mut self, ui: &mut egui::Ui, now: f64, remaining: f64) {
+        let mut warning = IdleWarning {
+            seconds_left: remaining.ceil() as u64,
+        };
+        let mut cx = frame_cx(&self.kiosk, &self.window, &self.visitor, now, false);
+        warning.show(ui, &mut cx);
+        let spoken = (!self.visitor.warned && self.visitor.listened).then(|| warning.speech(&cx));
+        drop(cx);
+        if let Some(parts) = spoken {
+            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+            self.speak(&speech::join_for_speech(&parts));
+        }
+        self.visitor.warned = true;
+        // Wake for the next whole second of the countdown, and no more often.
+        let next_tick = remaining - (remaining.ceil() - 1.0);
+        ui.ctx()
+            .request_repaint_after(Duration::from_secs_f64(next_tick.max(0.05)));
+    }
+
+    /// One frame of the kiosk: idle timer, look, the current screen (or the idle
+    /// warning), counters. The eframe `App::ui` calls this; benchmarks call it with a bare
+    /// egui context.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.kiosk.config.kiosk {
+            ctx.set_cursor_icon(egui::CursorIcon::None);
+        }
+        let now = ctx.input(|i| i.time);
+        let (timeout, warning) = (self.idle_timeout(), self.kiosk.config.warning_secs as f64);
+        // Judged before this frame's touches, so the tap that answers "Still there?" lands
+        // on the warning and not on the screen beneath it.
+        let idle = self.visitor.idle.state(now, timeout, warning);
+        if self.is_pristine() || ctx.input(|i| i.events.iter().any(is_touch)) {
+            self.visitor.idle.touch(now);
+        }
+        if idle == Idle::Expired {
+            self.wipe(&ctx);
+            self.kiosk.counters.record(|c| c.idle_resets += 1);
+        }
+
+        self.window.apply_look(&ctx, self.visitor.look);
+        if !self.window.clears_background {
+            let background = self.visitor.look.palette().background;
+            ui.painter()
+                .rect_filled(ctx.content_rect(), 0.0, background);
+        }
+        match idle {
+            Idle::Warning { remaining } => self.draw_warning(ui, now, remaining),
+            _ => {
+                self.visitor.warned = false;
+                self.draw_screen_safely(ui, now);
+            }
+        }
+        if let Idle::Active { warning_in } = idle
+            && !self.is_pristine()
+        {
+            ctx.request_repaint_after(Duration::from_secs_f64(warning_in));
+        }
+        // Stop turns back into Listen when the voice is done (a thread wakes the window).
+        if self.visitor.speaking && !self.kiosk.speaker().is_speaking() {
+            self.visitor.speaking = false;
+            ctx.request_repaint();
+        }
+        if let Some(due_in) = self.kiosk.counters.save_if_due(now) {
+            ctx.request_repaint_after(Duration::from_secs_f64(due_in));
+        }
+        if let Some(started) = self.window.started.take() {
+            log::info!(
+                "first frame built {} ms after start",
+                started.elapsed().as_millis()
+            );
+        }
+    }
+}
+
+/// The frame's [`Cx`] for the visitor's screen; `fresh`: the first frame of a new view.
+fn frame_cx<'a>(
+    kiosk: &'a Kiosk,
+    window: &'a Window,
+    visitor: &Visitor,
+    now: f64,
+    fresh: bool,
+) -> Cx<'a> {
+    let code = kiosk.loaded.language_code(visitor.language);
+    let listen = Listen {
+        available: kiosk.speaker().has_voice(code),
+        speaking: visitor.speaking,
+    };
+    Cx::new(
+        kiosk,
+        &window.registry,
+        visitor.language,
+        visitor.look,
+        &window.textures,
+        listen,
+        now,
+        fresh,
+    )
+}
+
+/// Events that show a person is there.
+fn is_touch(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::PointerButton { .. }
+            | Event::PointerMoved(_)
+            | Event::Touch { .. }
+            | Event::MouseWheel { .. }
+            | Event::Key { .. }
+    )
+}
+
+impl eframe::App for KioskApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        let kiosk = &self.kiosk;
+        if ctx.input(|i| i.viewport().close_requested())
+            && kiosk.config.kiosk
+            && !self.window.may_close
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+        }
+        // Fullscreen is ignored on X11 without a window manager: cover the monitor anyway.
+        if self.kiosk.config.kiosk
+            && !self.window.sized_to_monitor
+            && let Some(size) = ctx.input(|i| i.viewport().monitor_size)
+        {
+            let [x, y] = self.kiosk.config.window_position.unwrap_or_default();
+            ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(x, y)));
+            ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+            self.window.sized_to_monitor = true;
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        // It runs before the frame, after the last frame's tap: the visitor's look.
+        let background = self.visitor.look.palette().background;
+        background.to_normalized_gamma_f32()
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.stop_speaking();
+        self.kiosk.counters.save();
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.window.input.apply(raw_input) {
+            ctx.request_repaint();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use eframe::App as _;
+    use egui::{Key, Modifiers, PointerButton, RawInput, pos2};
+
+    #[test]
+    fn the_input_hook_filters_every_frame() {
+        let ctx = egui::Context::default();
+        let loaded = crate::content::load(&crate::content::Source::BuiltIn);
+        let dir = tempfile::tempdir().unwrap();
+        let options = Options {
+            config: Config {
+                state_dir: dir.path().to_path_buf(),
+                ..Config::default()
+            },
+            ..Options::default()
+        };
+        let mut app = KioskApp::new(&ctx, loaded, options);
+        let quit = Event::Key {
+            key: Key::Q,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::CTRL,
+        };
+        let moved = Event::PointerMoved(pos2(5.0, 5.0));
+        let press = Event::PointerButton {
+            pos: pos2(5.0, 5.0),
+            button: PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::NONE,
+        };
+        let mut input = RawInput {
+            events: vec![quit, moved.clone(), press.clone()],
+            ..RawInput::default()
+        };
+        app.raw_input_hook(&ctx, &mut input);
+        assert_eq!(input.events, [moved]);
+        let mut next = RawInput::default();
+        app.raw_input_hook(&ctx, &mut next);
+        assert_eq!(next.events, [press]);
+    }
+}
