@@ -148,9 +148,12 @@ if check portrait "$shots/wayland-portrait.png" 720x1280; then passed=$((passed 
 
 # Landscape 1920x1080: cage's X11 backend in Xvfb; its window (the output) is resized to
 # the whole X screen, and the kiosk follows.
-display=:${WAYLAND_CHECK_X_DISPLAY:-71}
-Xvfb "$display" -screen 0 1920x1080x24 -ac -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# A display number that is free right now, chosen by Xvfb itself (-displayfd).
+exec 5>"$work/display"
+Xvfb -displayfd 5 -screen 0 1920x1080x24 -ac -nolisten tcp >"$work/xvfb.log" 2>&1 &
 pids+=($!)
+for _ in $(seq 1 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+display=:$(head -n 1 "$work/display")
 for _ in $(seq 1 50); do
   if xwininfo -display "$display" -root >/dev/null 2>&1; then break; fi
   sleep 0.1

@@ -78,6 +78,9 @@ struct Window {
     warned: bool,
     /// Set by [`KioskApp::fail_next_frame`], to prove a failing screen is survived.
     fail_next_frame: bool,
+    /// systemd's watchdog, pinged from the frame loop when the unit asks for one.
+    #[cfg(unix)]
+    watchdog: Option<crate::watchdog::Watchdog>,
 }
 
 impl KioskApp {
@@ -141,6 +144,13 @@ impl KioskApp {
         if checking {
             self.kiosk.wake_when(|speaker| !speaker.is_checking());
         }
+        self
+    }
+
+    /// Tells systemd from every frame that the kiosk is alive (`WatchdogSec=` in the unit).
+    #[cfg(unix)]
+    pub fn with_watchdog(mut self, watchdog: Option<crate::watchdog::Watchdog>) -> Self {
+        self.window.watchdog = watchdog;
         self
     }
 
@@ -478,6 +488,13 @@ impl KioskApp {
                 started.elapsed().as_millis()
             );
         }
+        // Alive: READY=1 after the first frame, then WATCHDOG=1, and a wake-up when the
+        // next ping is due (half the watchdog's timeout; without a watchdog, none).
+        #[cfg(unix)]
+        if let Some(watchdog) = &mut self.window.watchdog {
+            let next = watchdog.frame_done(Instant::now());
+            ctx.request_repaint_after(next);
+        }
     }
 }
 
@@ -559,11 +576,7 @@ impl Kiosk {
         let code = self.loaded.language_code(index).to_owned();
         self.config.default_language = code.clone();
         let path = self.config_path.as_ref()?;
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let text = crate::config::with_setting(&text, "default_language", &code);
-        files::write_atomically(path, text.as_bytes())
-            .err()
-            .map(|e| format!("{}: {e}", path.display()))
+        crate::config::set_in_file(path, "default_language", &code).err()
     }
 }
 
