@@ -6,6 +6,18 @@ use std::path::PathBuf;
 use clap::Parser;
 
 /// Microneedling education kiosk for the spa's waiting room.
+///
+/// An offline touchscreen guide to microneedling: the guide, a comparison with other
+/// treatments, the clinic's questions and answers, and a short "Is it right for me?"
+/// questionnaire that ends at a consultation. Its content is a folder of plain text files
+/// that staff can edit; a copy is built in.
+///
+/// Files: the settings in $XDG_CONFIG_HOME/microneedling-kiosk/config.toml (see
+/// --config), the counters and the staff PIN's lockout in
+/// $XDG_STATE_HOME/microneedling-kiosk, all readable by the kiosk's user only. In a
+/// waiting room it runs under cage as the systemd unit microneedling-kiosk-cage.service,
+/// set up in /etc/default/microneedling-kiosk; on a staff tablet, through the user unit
+/// microneedling-kiosk.service. See /usr/share/doc/microneedling-kiosk/README.md.
 #[derive(Parser, Debug)]
 #[command(name = "microneedling-kiosk", version, about)]
 pub struct Args {

@@ -238,12 +238,13 @@ pub fn set_in_file(path: &Path, key: &str, value: &str) -> Result<(), String> {
 /// set (keeping a comment after it), else added. Everything else is kept as it was,
 /// comments and spacing included. Fails, with `line: message`, when `text` is not TOML.
 pub fn with_setting(text: &str, key: &str, value: &str) -> Result<String, String> {
-    let mut document: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-        let line = e
-            .span()
-            .map_or(1, |span| LineIndex::new(text).line_of(span.start));
-        format!("{line}: {}", e.message().trim())
-    })?;
+    let mut document: toml_edit::DocumentMut =
+        text.parse().map_err(|e: toml_edit::TomlError| {
+            let line = e
+                .span()
+                .map_or(1, |span| LineIndex::new(text).line_of(span.start));
+            format!("{line}: {}", e.message().trim())
+        })?;
     let mut new = toml_edit::Value::from(value);
     match document.get_mut(key) {
         Some(toml_edit::Item::Value(old)) => {
@@ -360,13 +361,17 @@ mod tests {
         let text = "content = \"\"\"\npin_hash = \"not this\"\n\"\"\"\n";
         let written = with_setting(text, "pin_hash", "$argon2id$z").unwrap();
         assert!(written.starts_with(text), "{written}");
-        assert!(written.ends_with("pin_hash = \"$argon2id$z\"\n"), "{written}");
+        assert!(
+            written.ends_with("pin_hash = \"$argon2id$z\"\n"),
+            "{written}"
+        );
     }
 
     #[test]
     fn a_file_that_is_not_toml_is_not_rewritten() {
         assert_eq!(
-            with_setting("kiosk = true\nidle_timeout_secs = [\n", "pin_hash", "x").map_err(|e| e.split(':').next().map(str::to_owned)),
+            with_setting("kiosk = true\nidle_timeout_secs = [\n", "pin_hash", "x")
+                .map_err(|e| e.split(':').next().map(str::to_owned)),
             Err(Some("2".to_owned()))
         );
     }

@@ -229,7 +229,11 @@ mod tests {
         write_atomically(&path, b"one").unwrap();
         assert_eq!(mode(&path), 0o600, "a new file");
         assert_eq!(mode(&dir.path().join("new")), 0o700, "a new folder");
-        assert_eq!(mode(&dir.path().join("new/deeper")), 0o700, "its new subfolder");
+        assert_eq!(
+            mode(&dir.path().join("new/deeper")),
+            0o700,
+            "its new subfolder"
+        );
         // An administrator's choice survives the rewrite (here: group-readable).
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
         write_atomically(&path, b"two").unwrap();
@@ -237,8 +241,11 @@ mod tests {
         // A temporary file left by a crash, world-readable, does not leak its mode.
         let other = dir.path().join("new/other.toml");
         std::fs::write(temporary_path(&other), b"left over").unwrap();
-        std::fs::set_permissions(temporary_path(&other), std::fs::Permissions::from_mode(0o666))
-            .unwrap();
+        std::fs::set_permissions(
+            temporary_path(&other),
+            std::fs::Permissions::from_mode(0o666),
+        )
+        .unwrap();
         write_atomically(&other, b"fresh").unwrap();
         assert_eq!(mode(&other), 0o600);
         assert_eq!(std::fs::read(&other).unwrap(), b"fresh");

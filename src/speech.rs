@@ -785,7 +785,9 @@ impl AudioProbe {
         let name = program_name(&self.aplay);
         let result = run_with_input(
             &self.aplay,
-            &["-q", "-t", "raw", "-f", "S16_LE", "-c", "1", "-r", "16000", "-"],
+            &[
+                "-q", "-t", "raw", "-f", "S16_LE", "-c", "1", "-r", "16000", "-",
+            ],
             silence,
             AUDIO_TIMEOUT,
         );
@@ -796,10 +798,9 @@ impl AudioProbe {
                     "{name} was not found, so whether sound can be played is unknown; install the Debian package alsa-utils"
                 ));
             }
-            Err(RunError::TimedOut) => format!(
-                "{name} did not finish within {} s",
-                AUDIO_TIMEOUT.as_secs()
-            ),
+            Err(RunError::TimedOut) => {
+                format!("{name} did not finish within {} s", AUDIO_TIMEOUT.as_secs())
+            }
             Err(RunError::Start(error)) => format!("{name} could not be started ({error})"),
             Err(RunError::Failed { stderr, .. }) => {
                 stderr.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -1434,9 +1435,9 @@ mod tests {
             let speaker = ready_with(&stand_in, probe(&stand_in, "exit 1", true));
             assert!(speaker.has_voice("en"), "a sound server is enough");
             assert!(
-                speaker.status().ends_with(
-                    "sound through the session's sound server (PulseAudio or PipeWire)"
-                ),
+                speaker
+                    .status()
+                    .ends_with("sound through the session's sound server (PulseAudio or PipeWire)"),
                 "{}",
                 speaker.status()
             );

@@ -198,9 +198,11 @@ mod tests {
         let name = format!("kiosk-watchdog-test-{}", std::process::id());
         let address = std::os::unix::net::SocketAddr::from_abstract_name(name.as_bytes()).unwrap();
         let systemd = UnixDatagram::bind_addr(&address).unwrap();
-        let mut watchdog =
-            Watchdog::new(std::ffi::OsStr::new(&format!("@{name}")), Duration::from_secs(2))
-                .unwrap();
+        let mut watchdog = Watchdog::new(
+            std::ffi::OsStr::new(&format!("@{name}")),
+            Duration::from_secs(2),
+        )
+        .unwrap();
         watchdog.frame_done(Instant::now());
         let mut buffer = [0u8; 64];
         let n = systemd.recv(&mut buffer).unwrap();

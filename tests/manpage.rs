@@ -11,7 +11,8 @@ fn the_manual_page_is_the_command_lines() {
         .render(&mut page)
         .unwrap();
     let page = String::from_utf8(page).unwrap();
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("packaging/microneedling-kiosk.1");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("packaging/microneedling-kiosk.1");
     if std::env::var_os("UPDATE_MANPAGE").is_some() {
         std::fs::write(&path, &page).unwrap();
     }
