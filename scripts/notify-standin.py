@@ -36,6 +36,7 @@ import time
 START = time.monotonic()
 FREEZE_VARIABLE = "MICRONEEDLING_KIOSK_TEST_FREEZE_AFTER_SECS"
 TICKS = os.sysconf("SC_CLK_TCK")
+CHILDREN = []  # every process started, ended on a failure
 
 
 def now():
@@ -65,6 +66,7 @@ class Manager:
             WATCHDOG_PID=str(os.getpid()),
         )
         child = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+        CHILDREN.append(child)
         say(f"started pid {child.pid}: {' '.join(command)}")
 
         def pump(stream, pid):
@@ -111,6 +113,10 @@ class Manager:
 
 def fail(text):
     say(f"FAIL: {text}")
+    for child in CHILDREN:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
     sys.exit(1)
 
 
