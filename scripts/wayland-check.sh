@@ -4,7 +4,8 @@
 # it shows Home over the whole screen: the kiosk's cream background over most of it, the
 # clinic's green logo and accent, and no black, which is what cage shows where the kiosk
 # did not draw. Two runs:
-#   portrait   cage's headless backend, rotated with -r (the unit's portrait option): 720x1280
+#   portrait   cage's headless backend, through the unit's start script with ROTATION=90
+#              (cage 0.1.4's -r): 720x1280
 #   landscape  cage's X11 backend in a 1920x1080 Xvfb, its window resized to 1920x1080
 # Why not headless in landscape: Debian 12's cage 0.1.4 (wlroots 0.15) gives a headless
 # output a fixed 1280x720 that nothing can change (no output management), and shows a
@@ -53,7 +54,12 @@ if [ "$(id -u)" = 0 ]; then
   run_as=(runuser -u "$user" --)
 fi
 
-# start_cage NAME [ENV=VALUE...] -- [CAGE OPTIONS]: cage with the kiosk inside, in the
+# The waiting-room unit's start script (it turns the picture as ROTATION says).
+start_script=/usr/lib/microneedling-kiosk/start-cage
+[ -x "$start_script" ] || start_script=$here/packaging/start-cage
+
+# start_cage NAME [ENV=VALUE...] -- [CAGE OPTIONS | start-cage]: cage with the kiosk
+# inside (through the unit's start script when the last word is start-cage), in the
 # background, its log in $work/NAME/log and its runtime folder in $work/NAME/runtime.
 start_cage() {
   local name=$1
@@ -67,10 +73,14 @@ start_cage() {
   printf 'state_dir = "%s"\n' "$dir/state" >"$dir/config.toml"
   : >"$dir/log"
   if [ ${#run_as[@]} -gt 0 ]; then chown -R "$user" "$dir"; fi
+  local command=(cage "$@" -- "$binary" --kiosk --config "$dir/config.toml")
+  if [ "${1:-}" = start-cage ]; then
+    command=(env KIOSK_BINARY="$binary" KIOSK_OPTIONS="--config $dir/config.toml" "$start_script")
+  fi
   (cd "$dir" &&
     exec "${run_as[@]}" env XDG_RUNTIME_DIR="$dir/runtime" WLR_RENDERER=pixman \
       WLR_LIBINPUT_NO_DEVICES=1 "${env[@]}" \
-      cage "$@" -- "$binary" --kiosk --config "$dir/config.toml") >"$dir/log" 2>&1 &
+      "${command[@]}") >"$dir/log" 2>&1 &
   pids+=($!)
   cage_pid=$!
 }
@@ -140,7 +150,7 @@ check() {
 passed=0
 
 # Portrait on the headless backend.
-start_cage portrait WLR_BACKENDS=headless WLR_HEADLESS_OUTPUTS=1 -- -r
+start_cage portrait WLR_BACKENDS=headless WLR_HEADLESS_OUTPUTS=1 ROTATION=90 -- start-cage
 wait_for_first_frame portrait
 sleep 2
 screenshot portrait "$shots/wayland-portrait.png"
@@ -148,9 +158,12 @@ if check portrait "$shots/wayland-portrait.png" 720x1280; then passed=$((passed 
 
 # Landscape 1920x1080: cage's X11 backend in Xvfb; its window (the output) is resized to
 # the whole X screen, and the kiosk follows.
-display=:${WAYLAND_CHECK_X_DISPLAY:-71}
-Xvfb "$display" -screen 0 1920x1080x24 -ac -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# A display number that is free right now, chosen by Xvfb itself (-displayfd).
+exec 5>"$work/display"
+Xvfb -displayfd 5 -screen 0 1920x1080x24 -ac -nolisten tcp >"$work/xvfb.log" 2>&1 &
 pids+=($!)
+for _ in $(seq 1 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+display=:$(head -n 1 "$work/display")
 for _ in $(seq 1 50); do
   if xwininfo -display "$display" -root >/dev/null 2>&1; then break; fi
   sleep 0.1

@@ -210,30 +210,60 @@ fn apply(config: &mut Config, key: &str, value: &toml::Value) -> Result<(), Stri
     Ok(())
 }
 
-/// `text` with the setting `key` set to the string `value`: its line replaced where there
-/// is one, else added. The rest of the file, comments included, is kept as staff wrote it.
-pub fn with_setting(text: &str, key: &str, value: &str) -> String {
-    let line = format!("{key} = {}", toml::Value::String(value.to_owned()));
-    let mut replaced = false;
-    let mut lines: Vec<String> = text
-        .lines()
-        .map(|l| {
-            let is_key = l
-                .trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='));
-            if !replaced && is_key {
-                replaced = true;
-                line.clone()
-            } else {
-                l.to_owned()
-            }
-        })
-        .collect();
-    if !replaced {
-        lines.push(line);
+/// Sets `key = "value"` in the settings file at `path`: the one writer of the settings,
+/// used by `--set-pin` and by the staff screen's default language. Every other line stays
+/// as staff wrote it, comments included; the file keeps its permissions (a new one is
+/// created readable by its owner only: it holds the PIN's hash). Nothing is written when
+/// the file exists but cannot be read or is not valid TOML, since writing then would lose
+/// the settings that could not be read, the PIN's hash among them.
+pub fn set_in_file(path: &Path, key: &str, value: &str) -> Result<(), String> {
+    let text = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+            format!(
+                "{} is not UTF-8 text, so it was left unchanged; save it as UTF-8 and try again",
+                path.display()
+            )
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(format!(
+                "{} cannot be read ({e}), so it was left unchanged",
+                path.display()
+            ));
+        }
+    };
+    let text = with_setting(&text, key, value).map_err(|e| {
+        format!(
+            "{}:{e}; the file was left unchanged: fix that line and try again",
+            path.display()
+        )
+    })?;
+    files::write_atomically(path, text.as_bytes())
+        .map_err(|e| format!("{} cannot be written: {e}", path.display()))
+}
+
+/// `text` with the setting `key` set to the string `value`: its value replaced where it is
+/// set (keeping a comment after it), else added. Everything else is kept as it was,
+/// comments and spacing included. Fails, with `line: message`, when `text` is not TOML.
+pub fn with_setting(text: &str, key: &str, value: &str) -> Result<String, String> {
+    let mut document: toml_edit::DocumentMut =
+        text.parse().map_err(|e: toml_edit::TomlError| {
+            let line = e
+                .span()
+                .map_or(1, |span| LineIndex::new(text).line_of(span.start));
+            format!("{line}: {}", e.message().trim())
+        })?;
+    let mut new = toml_edit::Value::from(value);
+    match document.get_mut(key) {
+        Some(toml_edit::Item::Value(old)) => {
+            *new.decor_mut() = old.decor().clone();
+            *old = new;
+        }
+        _ => {
+            document.insert(key, toml_edit::Item::Value(new));
+        }
     }
-    lines.join("\n") + "\n"
+    Ok(document.to_string())
 }
 
 #[cfg(test)]
@@ -315,9 +345,9 @@ mod tests {
     }
 
     #[test]
-    fn a_setting_line_is_replaced_or_added() {
+    fn a_setting_is_replaced_or_added_and_everything_else_kept() {
         assert_eq!(
-            with_setting("kiosk = true", "pin_hash", "$argon2id$x"),
+            with_setting("kiosk = true", "pin_hash", "$argon2id$x").unwrap(),
             "kiosk = true\npin_hash = \"$argon2id$x\"\n"
         );
         assert_eq!(
@@ -325,8 +355,32 @@ mod tests {
                 "pin_hash = \"old\"\nkiosk = true\n",
                 "pin_hash",
                 "$argon2id$y"
-            ),
+            )
+            .unwrap(),
             "pin_hash = \"$argon2id$y\"\nkiosk = true\n"
+        );
+        // Comments above, beside and below, spacing and the other settings stay.
+        let text = "# The spa's settings\n\n# Staff chose Spanish.\ndefault_language   = \"es\" # since May\n  kiosk = true\n# end\n";
+        assert_eq!(
+            with_setting(text, "default_language", "en").unwrap(),
+            "# The spa's settings\n\n# Staff chose Spanish.\ndefault_language   = \"en\" # since May\n  kiosk = true\n# end\n"
+        );
+        // A value that only looks like the setting is not it.
+        let text = "content = \"\"\"\npin_hash = \"not this\"\n\"\"\"\n";
+        let written = with_setting(text, "pin_hash", "$argon2id$z").unwrap();
+        assert!(written.starts_with(text), "{written}");
+        assert!(
+            written.ends_with("pin_hash = \"$argon2id$z\"\n"),
+            "{written}"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_toml_is_not_rewritten() {
+        assert_eq!(
+            with_setting("kiosk = true\nidle_timeout_secs = [\n", "pin_hash", "x")
+                .map_err(|e| e.split(':').next().map(str::to_owned)),
+            Err(Some("2".to_owned()))
         );
     }
 }

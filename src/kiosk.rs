@@ -122,11 +122,7 @@ impl Kiosk {
         let code = self.loaded.language_code(index).to_owned();
         self.config.default_language = code.clone();
         let path = self.config_path.as_ref()?;
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let text = crate::config::with_setting(&text, "default_language", &code);
-        files::write_atomically(path, text.as_bytes())
-            .err()
-            .map(|e| format!("{}: {e}", path.display()))
+        crate::config::set_in_file(path, "default_language", &code).err()
     }
 }
 

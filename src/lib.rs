@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod check;
+pub mod cli;
 pub mod config;
 pub mod content;
 pub mod counters;
@@ -22,3 +23,5 @@ pub mod questionnaire;
 pub mod speech;
 pub mod staff;
 pub mod ui;
+#[cfg(unix)]
+pub mod watchdog;

@@ -2,55 +2,17 @@
 //! staff PIN).
 
 use std::io::{BufRead, IsTerminal};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 use kiosk::app::{KioskApp, Options};
+use kiosk::cli::Args;
 use kiosk::content::{self, Source};
 use kiosk::files::LockError;
 use kiosk::{config, files, logging, pin};
 
 /// The exit status when another kiosk already runs with the same state folder.
 const ALREADY_RUNNING: u8 = 3;
-
-/// Microneedling education kiosk for the spa's waiting room.
-#[derive(Parser)]
-#[command(name = "microneedling-kiosk", version, about)]
-struct Args {
-    /// Content folder to show [default: the settings' `content`, else ./content when
-    /// present, else /usr/share/microneedling-kiosk/content when installed, else the
-    /// built-in copy]
-    #[arg(long, value_name = "DIR")]
-    content: Option<PathBuf>,
-
-    /// Settings file [default: $XDG_CONFIG_HOME/microneedling-kiosk/config.toml]
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-
-    /// Kiosk mode: fullscreen, no window decorations, hidden pointer, and closing
-    /// refused until staff exit with the PIN. Also `kiosk = true` in the settings.
-    #[arg(long)]
-    kiosk: bool,
-
-    /// Open fullscreen instead of in a window (without kiosk mode's lockdown).
-    #[arg(long)]
-    fullscreen: bool,
-
-    /// Window size in logical pixels, e.g. 1080x1920 to preview a portrait screen.
-    #[arg(long, value_name = "WxH", default_value = "1920x1080", value_parser = parse_size)]
-    window_size: [f32; 2],
-
-    /// Check a content folder (default: the one the kiosk would use) and the settings,
-    /// print every problem as `path:line: message`, and exit non-zero if there are any.
-    #[arg(long, value_name = "DIR")]
-    check: Option<Option<PathBuf>>,
-
-    /// Set the staff PIN (4 to 8 digits, typed twice without being shown, or two lines on
-    /// standard input); only its hash is stored, in the settings file.
-    #[arg(long)]
-    set_pin: bool,
-}
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
@@ -120,6 +82,8 @@ fn main() -> ExitCode {
     };
     // Looks for voices in the background while the window opens.
     let speaker = kiosk::speech::system_speaker(config.speech_rate, config.speech_volume);
+    // systemd's watchdog (WatchdogSec= in the waiting-room unit), when it asks for one.
+    let watchdog = kiosk::watchdog::Watchdog::from_env();
     let options = Options {
         config,
         config_problems,
@@ -132,7 +96,9 @@ fn main() -> ExitCode {
         "microneedling-kiosk",
         native,
         Box::new(move |cc| {
-            let app = KioskApp::new(&cc.egui_ctx, loaded, options).with_speaker(speaker);
+            let app = KioskApp::new(&cc.egui_ctx, loaded, options)
+                .with_speaker(speaker)
+                .with_watchdog(watchdog);
             Ok(Box::new(app))
         }),
     );
@@ -188,16 +154,5 @@ fn set_pin(config_path: &std::path::Path) -> ExitCode {
             eprintln!("The PIN was not set: {e}.");
             ExitCode::FAILURE
         }
-    }
-}
-
-fn parse_size(text: &str) -> Result<[f32; 2], String> {
-    let parse = |part: Option<&str>| part.and_then(|p| p.trim().parse::<f32>().ok());
-    let mut parts = text.split(['x', 'X']);
-    match (parse(parts.next()), parse(parts.next()), parts.next()) {
-        (Some(w), Some(h), None) if w >= 320.0 && h >= 320.0 => Ok([w, h]),
-        _ => Err(format!(
-            "expected a size like 1920x1080 (at least 320x320), not {text:?}"
-        )),
     }
 }

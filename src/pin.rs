@@ -58,14 +58,7 @@ pub fn check_hash(hash: &str) -> Result<(), String> {
 /// Hashes `pin` into the settings file at `config_path`, keeping its other settings.
 pub fn set_in_config(config_path: &std::path::Path, pin: &str) -> Result<(), String> {
     let hash = hash(pin)?;
-    let text = match std::fs::read_to_string(config_path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(format!("{} cannot be read: {e}", config_path.display())),
-    };
-    let text = crate::config::with_setting(&text, "pin_hash", &hash);
-    files::write_atomically(config_path, text.as_bytes())
-        .map_err(|e| format!("{} cannot be written: {e}", config_path.display()))
+    crate::config::set_in_file(config_path, "pin_hash", &hash)
 }
 
 /// What the lockout file keeps: counts and a time, never a PIN.
@@ -100,8 +93,11 @@ pub struct PinLock {
 }
 
 impl PinLock {
-    /// The lock for `hash`, with its lockout state read from `path`. An unreadable state
-    /// file counts as a fresh lockout, so deleting or damaging it never unlocks the pad.
+    /// The lock for `hash`, with its lockout state read from `path`. A damaged or
+    /// unreadable state file counts as a fresh lockout. A missing one means no wrong
+    /// tries: deleting the file does lift a lockout, but only someone with a shell on the
+    /// kiosk as its user or as root can delete it (it is created 0600 in a 0700 folder),
+    /// and they may as well set a new PIN with `--set-pin`; a visitor at the screen cannot.
     pub fn load(hash: Option<String>, path: PathBuf, now: u64) -> Self {
         let state = match std::fs::read_to_string(&path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => LockState::default(),

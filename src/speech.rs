@@ -364,6 +364,8 @@ enum Detection {
         languages: BTreeSet<String>,
         /// Every voice's full language code, lower case ("es-419"), to pick a region.
         codes: BTreeSet<String>,
+        /// Where the sound goes, when the probe looked (see [`AudioProbe`]).
+        audio: Option<String>,
     },
     Off(String),
 }
@@ -399,22 +401,42 @@ pub struct SpeechDispatcher {
 impl SpeechDispatcher {
     /// Speaks through `spd-say` from `PATH`; `rate` and `volume` are -100..100. Detection
     /// waits [`DETECT_AFTER`], so the kiosk's first picture has both cores to itself.
+    /// The audio output is probed first ([`AudioProbe::system`]).
     pub fn new(rate: i32, volume: i32) -> Self {
-        Self::detecting_after("spd-say", rate, volume, DETECT_AFTER)
+        Self::detecting_after(
+            "spd-say",
+            Some(AudioProbe::system()),
+            rate,
+            volume,
+            DETECT_AFTER,
+        )
     }
 
-    /// Speaks through the given `spd-say` program (tests use a stand-in).
+    /// Speaks through the given `spd-say` program (tests use a stand-in), without
+    /// probing the audio output.
     pub fn with_program(program: impl Into<PathBuf>, rate: i32, volume: i32) -> Self {
-        Self::detecting_after(program, rate, volume, Duration::ZERO)
+        Self::detecting_after(program, None, rate, volume, Duration::ZERO)
+    }
+
+    /// The same, probing the audio output with `audio` first.
+    pub fn with_program_and_probe(
+        program: impl Into<PathBuf>,
+        audio: AudioProbe,
+        rate: i32,
+        volume: i32,
+    ) -> Self {
+        Self::detecting_after(program, Some(audio), rate, volume, Duration::ZERO)
     }
 
     fn detecting_after(
         program: impl Into<PathBuf>,
+        audio: Option<AudioProbe>,
         rate: i32,
         volume: i32,
         delay: Duration,
     ) -> Self {
         let program = program.into();
+
         let detection: SharedDetection =
             Arc::new((Mutex::new(Detection::Checking), Condvar::new()));
         let shared = Arc::clone(&detection);
@@ -423,7 +445,7 @@ impl SpeechDispatcher {
             .name("speech-detect".to_owned())
             .spawn(move || {
                 thread::sleep(delay);
-                let found = detect(&detect_with);
+                let found = detect(&detect_with, audio.as_ref());
                 let (state, ready) = &*shared;
                 *lock(state) = found;
                 ready.notify_all();
@@ -477,7 +499,7 @@ impl SpeechDispatcher {
 
     /// Asks speech-dispatcher to cancel everything, without waiting for the answer.
     fn cancel_all(&mut self) {
-        let mut command = Command::new(&self.program);
+        let mut command = client(&self.program);
         command
             .args(["-C", "-N", APP_NAME])
             .stdin(Stdio::null())
@@ -531,7 +553,7 @@ impl Speaker for SpeechDispatcher {
             Detection::Ready { codes, .. } => voice_code(codes, language).to_owned(),
             _ => language.to_owned(),
         };
-        let mut command = Command::new(&self.program);
+        let mut command = client(&self.program);
         command
             .args([
                 "-C", "-w", "-N", APP_NAME, "-r", &rate, "-i", &volume, "-l", &language, "--",
@@ -611,13 +633,19 @@ impl Speaker for SpeechDispatcher {
             Detection::Checking => "Speech: checking speech-dispatcher and its voices".to_owned(),
             Detection::Off(reason) => reason.clone(),
             Detection::Ready {
-                modules, languages, ..
+                modules,
+                languages,
+                audio,
+                ..
             } => {
-                let engine = format!(
+                let mut engine = format!(
                     "speech-dispatcher with {}, voices for {} languages",
                     modules.join(", "),
                     languages.len()
                 );
+                if let Some(audio) = audio {
+                    engine.push_str(&format!(", sound through {audio}"));
+                }
                 match &self.problem {
                     None => format!("Speech works: {engine}"),
                     Some(problem) => format!("Speech may not work: {problem} ({engine})"),
@@ -688,8 +716,9 @@ fn program_name(program: &Path) -> String {
         .into_owned()
 }
 
-/// Asks speech-dispatcher for its output modules and voices.
-fn detect(program: &Path) -> Detection {
+/// Asks speech-dispatcher for its output modules, makes sure sound can be played (when
+/// `audio` says how), and asks for the voices.
+fn detect(program: &Path, audio: Option<&AudioProbe>) -> Detection {
     let name = program_name(program);
     let modules = match run_with_timeout(program, &["-O"], MODULES_TIMEOUT) {
         Ok(output) => parse_modules(&output),
@@ -705,6 +734,10 @@ fn detect(program: &Path) -> Detection {
             "Speech is off: speech-dispatcher has no speech synthesizer; install the Debian packages espeak-ng and speech-dispatcher-espeak-ng".to_owned(),
         );
     }
+    let audio = match audio.map(AudioProbe::run).transpose() {
+        Ok(audio) => audio,
+        Err(why) => return Detection::Off(format!("Speech is off: {why}")),
+    };
     let (languages, codes) = match run_with_timeout(program, &["-L"], VOICES_TIMEOUT) {
         Ok(output) => (parse_voice_languages(&output), parse_voice_codes(&output)),
         Err(error) => return Detection::Off(error.describe(&name, "-L", VOICES_TIMEOUT)),
@@ -718,6 +751,146 @@ fn detect(program: &Path) -> Detection {
         modules,
         languages,
         codes,
+        audio,
+    }
+}
+
+/// `spd-say` (or its stand-in) as a command. It starts speech-dispatcher when none runs,
+/// and the daemon inherits its environment: systemd's notification variables are the
+/// kiosk's own and are not passed on (with `NotifyAccess=all` the daemon's messages would
+/// count as the kiosk's).
+fn client(program: &Path) -> Command {
+    let mut command = Command::new(program);
+    for variable in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"] {
+        command.env_remove(variable);
+    }
+    command
+}
+
+// ----------------------------------------------------------------------------------------
+// Can sound be played at all?
+
+/// How long the ALSA probe may take (it plays a tenth of a second of silence).
+const AUDIO_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// Finds out, once at start, whether sound can be played, the way the kiosk's
+/// speech-dispatcher plays it (`AudioOutputMethod "pulse,alsa"`, which the Debian package
+/// sets for the kiosk's user): through a sound server (PulseAudio, or PipeWire's Pulse
+/// service) when one answers, else through ALSA's default device, which is tried by
+/// playing a tenth of a second of silence with `aplay` (alsa-utils), so the kiosk needs
+/// no sound library of its own. Without a way to play sound, Listen is not offered and
+/// the staff screen says why.
+#[derive(Clone, Debug)]
+pub struct AudioProbe {
+    /// `aplay`, or a stand-in.
+    pub aplay: PathBuf,
+    /// `$PULSE_SERVER`: a sound server named explicitly.
+    pub pulse_server: Option<String>,
+    /// `$XDG_RUNTIME_DIR`, where a sound server's socket would be (`pulse/native`).
+    pub runtime_dir: Option<PathBuf>,
+}
+
+impl AudioProbe {
+    /// This session's: `aplay` from `PATH`, `$PULSE_SERVER`, `$XDG_RUNTIME_DIR`.
+    pub fn system() -> Self {
+        Self {
+            aplay: PathBuf::from("aplay"),
+            pulse_server: std::env::var("PULSE_SERVER")
+                .ok()
+                .filter(|s| !s.trim().is_empty()),
+            runtime_dir: std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from),
+        }
+    }
+
+    /// Where sound goes, or why none can be played.
+    pub fn run(&self) -> Result<String, String> {
+        if let Some(server) = &self.pulse_server {
+            return Ok(format!("the sound server {server}"));
+        }
+        if let Some(dir) = &self.runtime_dir {
+            let socket = dir.join("pulse/native");
+            #[cfg(unix)]
+            if std::os::unix::net::UnixStream::connect(&socket).is_ok() {
+                return Ok("the session's sound server (PulseAudio or PipeWire)".to_owned());
+            }
+        }
+        // 0.1 s of silence, 16-bit mono at 16 kHz, on ALSA's default device.
+        let silence = vec![0u8; 3200];
+        let name = program_name(&self.aplay);
+        let result = run_with_input(
+            &self.aplay,
+            &[
+                "-q", "-t", "raw", "-f", "S16_LE", "-c", "1", "-r", "16000", "-",
+            ],
+            silence,
+            AUDIO_TIMEOUT,
+        );
+        let why = match result {
+            Ok(_) => return Ok("ALSA's default device".to_owned()),
+            Err(RunError::NotFound) => {
+                return Err(format!(
+                    "{name} was not found, so whether sound can be played is unknown; install the Debian package alsa-utils"
+                ));
+            }
+            Err(RunError::TimedOut) => {
+                format!("{name} did not finish within {} s", AUDIO_TIMEOUT.as_secs())
+            }
+            Err(RunError::Start(error)) => format!("{name} could not be started ({error})"),
+            Err(RunError::Failed { stderr, .. }) => {
+                stderr.split_whitespace().collect::<Vec<_>>().join(" ")
+            }
+        };
+        Err(format!(
+            "no sound can be played: no sound server answers and ALSA's default device cannot be used ({why}); check that the sound card is there (aplay -l) and that this user is in the audio group"
+        ))
+    }
+}
+
+/// Runs `program args` with `input` on its standard input, killing it after `timeout`.
+fn run_with_input(
+    program: &Path,
+    args: &[&str],
+    input: Vec<u8>,
+    timeout: Duration,
+) -> Result<String, RunError> {
+    use std::io::Write;
+    let mut child = client(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|error| match error.kind() {
+            std::io::ErrorKind::NotFound => RunError::NotFound,
+            _ => RunError::Start(error),
+        })?;
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = thread::Builder::new()
+            .name("audio-probe".to_owned())
+            .spawn(move || {
+                let _ = stdin.write_all(&input);
+            });
+    }
+    let stderr = read_in_background(child.stderr.take());
+    let deadline = Instant::now() + timeout;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if Instant::now() < deadline => thread::sleep(POLL),
+            Ok(None) | Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(RunError::TimedOut);
+            }
+        }
+    };
+    let stderr = stderr
+        .recv_timeout(Duration::from_millis(500))
+        .unwrap_or_default();
+    if status.success() {
+        Ok(String::new())
+    } else {
+        Err(RunError::Failed { status, stderr })
     }
 }
 
@@ -819,7 +992,7 @@ impl RunError {
 
 /// Runs `program args` and returns its standard output, killing it after `timeout`.
 fn run_with_timeout(program: &Path, args: &[&str], timeout: Duration) -> Result<String, RunError> {
-    let mut child = Command::new(program)
+    let mut child = client(program)
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -1257,6 +1430,97 @@ mod tests {
                 speaker
                     .status()
                     .starts_with("Speech is off: speech-dispatcher has no speech synthesizer")
+            );
+        }
+
+        /// An audio probe with a stand-in `aplay` that runs `script` (shell), and no
+        /// sound server unless `server` (a listening `pulse/native` socket).
+        fn probe(stand_in: &StandIn, script: &str, server: bool) -> AudioProbe {
+            let aplay = stand_in.dir.join("aplay");
+            std::fs::write(&aplay, format!("#!/bin/sh\ncat >/dev/null\n{script}\n")).unwrap();
+            std::fs::set_permissions(&aplay, std::fs::Permissions::from_mode(0o755)).unwrap();
+            // As for the stand-in spd-say: wait out another test's fork holding it (ETXTBSY).
+            for _ in 0..100 {
+                match Command::new(&aplay).stdin(Stdio::null()).status() {
+                    Ok(_) => break,
+                    Err(error) if error.raw_os_error() == Some(26) => {
+                        thread::sleep(Duration::from_millis(10))
+                    }
+                    Err(error) => panic!("stand-in aplay: {error}"),
+                }
+            }
+            let runtime = stand_in.dir.join("runtime");
+            std::fs::create_dir_all(runtime.join("pulse")).unwrap();
+            if server {
+                let listener =
+                    std::os::unix::net::UnixListener::bind(runtime.join("pulse/native")).unwrap();
+                std::mem::forget(listener);
+            }
+            AudioProbe {
+                aplay,
+                pulse_server: None,
+                runtime_dir: Some(runtime),
+            }
+        }
+
+        fn ready_with(stand_in: &StandIn, audio: AudioProbe) -> SpeechDispatcher {
+            let speaker =
+                SpeechDispatcher::with_program_and_probe(&stand_in.program, audio, 0, 100);
+            assert!(speaker.wait_until_ready(Duration::from_secs(10)));
+            speaker
+        }
+
+        #[test]
+        fn without_a_way_to_play_sound_listen_is_hidden_and_staff_told_why() {
+            let stand_in = StandIn::working(0);
+            let alsa_fails = "echo 'ALSA lib confmisc.c:855:(parse_card) cannot find card 0' >&2; \
+                 echo 'aplay: main:831: audio open error: No such file or directory' >&2; exit 1";
+            let speaker = ready_with(&stand_in, probe(&stand_in, alsa_fails, false));
+            assert!(!speaker.has_voice("en"), "no Listen without sound");
+            assert_eq!(
+                speaker.status(),
+                "Speech is off: no sound can be played: no sound server answers and ALSA's default \
+                 device cannot be used (ALSA lib confmisc.c:855:(parse_card) cannot find card 0 \
+                 aplay: main:831: audio open error: No such file or directory); check that the \
+                 sound card is there (aplay -l) and that this user is in the audio group"
+            );
+        }
+
+        #[test]
+        fn sound_through_alsa_or_a_sound_server_shows_listen_and_says_which() {
+            let stand_in = StandIn::working(0);
+            let speaker = ready_with(&stand_in, probe(&stand_in, "exit 0", false));
+            assert!(speaker.has_voice("en"));
+            assert_eq!(
+                speaker.status(),
+                "Speech works: speech-dispatcher with espeak-ng, voices for 2 languages, sound \
+                 through ALSA's default device"
+            );
+            let stand_in = StandIn::working(0);
+            let speaker = ready_with(&stand_in, probe(&stand_in, "exit 1", true));
+            assert!(speaker.has_voice("en"), "a sound server is enough");
+            assert!(
+                speaker
+                    .status()
+                    .ends_with("sound through the session's sound server (PulseAudio or PipeWire)"),
+                "{}",
+                speaker.status()
+            );
+        }
+
+        #[test]
+        fn without_aplay_the_probe_says_what_to_install() {
+            let stand_in = StandIn::working(0);
+            let mut audio = probe(&stand_in, "exit 0", false);
+            audio.aplay = stand_in.dir.join("no-such-aplay");
+            let speaker = ready_with(&stand_in, audio);
+            assert!(!speaker.has_voice("en"));
+            assert!(
+                speaker
+                    .status()
+                    .contains("install the Debian package alsa-utils"),
+                "{}",
+                speaker.status()
             );
         }
 

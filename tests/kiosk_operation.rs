@@ -698,3 +698,140 @@ fn a_screen_failing_inside_its_layout_goes_back_home_and_is_counted() {
     );
     harness.check_accessibility();
 }
+
+/// A settings file the kiosk cannot read as text (here a comment saved in Latin-1 by an
+/// editor) is left exactly as it is when staff change the default language: the first
+/// version read it as empty and replaced it with a one-line file, and the PIN's hash was
+/// gone (a kiosk-mode install could no longer be exited).
+#[test]
+fn a_settings_file_that_cannot_be_read_is_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let config_path = dir.path().join("config.toml");
+    let hash = kiosk::pin::hash(PIN).unwrap();
+    let mut original = b"# Caf\xe9 on the corner: staff settings\nkiosk = true\n".to_vec();
+    original.extend_from_slice(format!("pin_hash = \"{hash}\"\n").as_bytes());
+    std::fs::write(&config_path, &original).unwrap();
+    let Kiosk {
+        mut harness,
+        content,
+        ..
+    } = kiosk_with(SIZE, with_pin);
+    harness.state_mut().kiosk.config_path = Some(config_path.clone());
+    knock(&mut harness, &content.clinic.name);
+    type_pin(&mut harness, PIN);
+    let s = &content.strings;
+    tap(
+        &mut harness,
+        &fill(&s.staff_default_language, &[("language", &s.language_name)]),
+    );
+    assert_eq!(
+        std::fs::read(&config_path).unwrap(),
+        original,
+        "the settings file was rewritten"
+    );
+    assert!(
+        shows(
+            &harness,
+            &format!(
+                "{} is not UTF-8 text, so it was left unchanged; save it as UTF-8 and try again",
+                config_path.display()
+            )
+        ),
+        "staff are told why the choice was not saved"
+    );
+}
+
+/// `--set-pin` and the staff screen write through one writer that keeps every other line
+/// (comments beside a value included) and the file's permissions; a new settings file,
+/// the counters and the lockout are readable by the kiosk's user only.
+#[cfg(unix)]
+#[test]
+fn settings_counters_and_lockout_are_private_and_comments_survive() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+
+    // A new settings file, in new folders.
+    let fresh = dir
+        .path()
+        .join("home/.config/microneedling-kiosk/config.toml");
+    kiosk::pin::set_in_config(&fresh, PIN).unwrap();
+    assert_eq!(mode(&fresh), 0o600, "a new settings file");
+    assert_eq!(mode(fresh.parent().unwrap()), 0o700, "its new folder");
+    assert_eq!(mode(&dir.path().join("home/.config")), 0o700);
+
+    // An existing one, group-readable by the administrator's choice, with comments.
+    let path = dir.path().join("config.toml");
+    let text = "# Waiting room, front desk\nkiosk = true # locked down\ndefault_language = \"es\" # Spanish first, since May\n";
+    std::fs::write(&path, text).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    kiosk::pin::set_in_config(&path, PIN).unwrap();
+    kiosk::config::set_in_file(&path, "default_language", "en").unwrap();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        written.starts_with("# Waiting room, front desk\nkiosk = true # locked down\ndefault_language = \"en\" # Spanish first, since May\npin_hash = \"$argon2id$"),
+        "{written}"
+    );
+    assert_eq!(
+        mode(&path),
+        0o640,
+        "the administrator's permissions are kept"
+    );
+    let (config, problems) = kiosk::config::load(&path);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(config.kiosk && config.pin_hash.is_some());
+
+    // A file that is not TOML is not touched.
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "kiosk = true\nidle_timeout_secs = [\n").unwrap();
+    let error = kiosk::pin::set_in_config(&broken, PIN).unwrap_err();
+    assert!(error.contains("broken.toml:2: "), "{error}");
+    assert_eq!(
+        std::fs::read_to_string(&broken).unwrap(),
+        "kiosk = true\nidle_timeout_secs = [\n"
+    );
+
+    // The counters and the lockout, in a state folder the kiosk creates.
+    let state_dir = dir.path().join("state/microneedling-kiosk");
+    let Kiosk {
+        mut harness,
+        content,
+        ..
+    } = kiosk_with(SIZE, |c| {
+        with_pin(c);
+        c.state_dir = state_dir.clone();
+    });
+    knock(&mut harness, &content.clinic.name);
+    type_pin(&mut harness, "1111");
+    harness.state_mut().kiosk.counters.save();
+    assert_eq!(mode(&state_dir), 0o700, "the state folder");
+    assert_eq!(
+        mode(&state_dir.join("pin-lockout.toml")),
+        0o600,
+        "the lockout"
+    );
+    assert_eq!(
+        mode(&state_dir.join("counters.toml")),
+        0o600,
+        "the counters"
+    );
+}
+
+/// What the lockout's comment says: a damaged lockout file counts as a lockout, while
+/// deleting it (which needs a shell on the kiosk as its user or root, who could as well
+/// set a new PIN) starts with no wrong tries.
+#[test]
+fn a_damaged_lockout_file_locks_and_a_deleted_one_starts_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pin-lockout.toml");
+    let hash = kiosk::pin::hash(PIN).unwrap();
+    std::fs::write(&path, "this is not a lockout file").unwrap();
+    let mut lock = kiosk::pin::PinLock::load(Some(hash.clone()), path.clone(), 1000);
+    assert_eq!(
+        lock.try_pin(PIN, 1000),
+        kiosk::pin::Attempt::LockedOut { seconds: 300 }
+    );
+    std::fs::remove_file(&path).unwrap();
+    let mut lock = kiosk::pin::PinLock::load(Some(hash), path, 1000);
+    assert_eq!(lock.try_pin(PIN, 1000), kiosk::pin::Attempt::Accepted);
+}

@@ -88,6 +88,13 @@ impl KioskApp {
         self
     }
 
+    /// Tells systemd from every frame that the kiosk is alive (`WatchdogSec=` in the unit).
+    #[cfg(unix)]
+    pub fn with_watchdog(mut self, watchdog: Option<crate::watchdog::Watchdog>) -> Self {
+        self.window.watchdog = watchdog;
+        self
+    }
+
     /// What the visitor reads, in the language they chose.
     pub fn content(&self) -> &Content {
         self.kiosk.loaded.language(self.visitor.language)
@@ -264,6 +271,13 @@ impl KioskApp {
                 "first frame built {} ms after start",
                 started.elapsed().as_millis()
             );
+        }
+        // Alive: READY=1 after the first frame, then WATCHDOG=1, and a wake-up when the
+        // next ping is due (half the watchdog's timeout; without a watchdog, none).
+        #[cfg(unix)]
+        if let Some(watchdog) = &mut self.window.watchdog {
+            let next = watchdog.frame_done(Instant::now());
+            ctx.request_repaint_after(next);
         }
     }
 }

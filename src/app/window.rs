@@ -25,6 +25,9 @@ pub(super) struct Window {
     pub clears_background: bool,
     /// To wake the window from the threads that watch the voice.
     ctx: egui::Context,
+    /// systemd's watchdog, pinged from the frame loop when the unit asks for one.
+    #[cfg(unix)]
+    pub watchdog: Option<crate::watchdog::Watchdog>,
 }
 
 impl Window {
@@ -44,6 +47,8 @@ impl Window {
             may_close: false,
             clears_background: options.window_clears_background,
             ctx: ctx.clone(),
+            #[cfg(unix)]
+            watchdog: None,
         }
     }
 
