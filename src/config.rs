@@ -210,6 +210,11 @@ fn apply(config: &mut Config, key: &str, value: &toml::Value) -> Result<(), Stri
     Ok(())
 }
 
+/// Hashes `pin` into the settings file at `path`, keeping its other settings.
+pub fn set_pin(path: &Path, pin: &str) -> Result<(), String> {
+    set_in_file(path, "pin_hash", &crate::pin::hash(pin)?)
+}
+
 /// Sets `key = "value"` in the settings file at `path`: the one writer of the settings,
 /// used by `--set-pin` and by the staff screen's default language. Every other line stays
 /// as staff wrote it, comments included; the file keeps its permissions (a new one is

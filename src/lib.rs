@@ -1,9 +1,11 @@
 //! The microneedling education kiosk.
 //!
-//! Window-free logic (content loading and checking, the questionnaire, the visitor, the
-//! staff desk, idle timer, PIN, counters, speech) lives outside [`ui`]; everything that
-//! draws lives in [`ui`], one module per screen behind one contract
-//! ([`ui::screen::Screen`]), and [`app`] ties them to eframe.
+//! Window-free logic (content loading and checking, the questionnaire, the kiosk's state
+//! between visitors, the staff gesture, idle timer, PIN, counters, speech, settings) lives
+//! outside [`ui`] and [`app`]; everything that draws lives in [`ui`], one module per screen
+//! behind one contract ([`ui::screen::Screen`]) listed in [`ui::registry`]; [`app`] holds
+//! the visitor and ties it all to eframe. `docs/architecture.md` has the map;
+//! `scripts/module-cycles.py` proves the modules import one another without cycles.
 
 pub mod app;
 pub mod check;

@@ -9,7 +9,7 @@ use kiosk::app::{KioskApp, Options};
 use kiosk::cli::Args;
 use kiosk::content::{self, Source};
 use kiosk::files::LockError;
-use kiosk::{config, files, logging, pin};
+use kiosk::{config, files, logging};
 
 /// The exit status when another kiosk already runs with the same state folder.
 const ALREADY_RUNNING: u8 = 3;
@@ -140,7 +140,7 @@ fn set_pin(config_path: &std::path::Path) -> ExitCode {
     let result = if first != second {
         Err("the two PINs differ".to_owned())
     } else {
-        pin::set_in_config(config_path, &first)
+        config::set_pin(config_path, &first)
     };
     match result {
         Ok(()) => {

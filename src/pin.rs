@@ -55,12 +55,6 @@ pub fn check_hash(hash: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Hashes `pin` into the settings file at `config_path`, keeping its other settings.
-pub fn set_in_config(config_path: &std::path::Path, pin: &str) -> Result<(), String> {
-    let hash = hash(pin)?;
-    crate::config::set_in_file(config_path, "pin_hash", &hash)
-}
-
 /// What the lockout file keeps: counts and a time, never a PIN.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

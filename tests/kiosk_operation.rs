@@ -310,7 +310,7 @@ fn the_settings_file_keeps_only_a_hash_of_the_pin() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("config.toml");
     std::fs::write(&path, "kiosk = true\n").unwrap();
-    kiosk::pin::set_in_config(&path, "97531").unwrap();
+    kiosk::config::set_pin(&path, "97531").unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(!text.contains("97531"), "{text}");
     assert!(text.contains("pin_hash = \"$argon2id$"));
@@ -755,7 +755,7 @@ fn settings_counters_and_lockout_are_private_and_comments_survive() {
     let fresh = dir
         .path()
         .join("home/.config/microneedling-kiosk/config.toml");
-    kiosk::pin::set_in_config(&fresh, PIN).unwrap();
+    kiosk::config::set_pin(&fresh, PIN).unwrap();
     assert_eq!(mode(&fresh), 0o600, "a new settings file");
     assert_eq!(mode(fresh.parent().unwrap()), 0o700, "its new folder");
     assert_eq!(mode(&dir.path().join("home/.config")), 0o700);
@@ -765,7 +765,7 @@ fn settings_counters_and_lockout_are_private_and_comments_survive() {
     let text = "# Waiting room, front desk\nkiosk = true # locked down\ndefault_language = \"es\" # Spanish first, since May\n";
     std::fs::write(&path, text).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-    kiosk::pin::set_in_config(&path, PIN).unwrap();
+    kiosk::config::set_pin(&path, PIN).unwrap();
     kiosk::config::set_in_file(&path, "default_language", "en").unwrap();
     let written = std::fs::read_to_string(&path).unwrap();
     assert!(
@@ -784,7 +784,7 @@ fn settings_counters_and_lockout_are_private_and_comments_survive() {
     // A file that is not TOML is not touched.
     let broken = dir.path().join("broken.toml");
     std::fs::write(&broken, "kiosk = true\nidle_timeout_secs = [\n").unwrap();
-    let error = kiosk::pin::set_in_config(&broken, PIN).unwrap_err();
+    let error = kiosk::config::set_pin(&broken, PIN).unwrap_err();
     assert!(error.contains("broken.toml:2: "), "{error}");
     assert_eq!(
         std::fs::read_to_string(&broken).unwrap(),

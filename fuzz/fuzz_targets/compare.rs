@@ -9,6 +9,10 @@ use kiosk::content::{self, Source, compare};
 use kiosk::questionnaire::{self, Questionnaire};
 use libfuzzer_sys::fuzz_target;
 
+/// The shipped FAQ, which the questionnaire's citations may name.
+static FAQ: LazyLock<content::Faq> =
+    LazyLock::new(|| content::load(&Source::BuiltIn).content.faq);
+
 static SHIPPED: LazyLock<(Questionnaire, Vec<content::GuidePage>)> = LazyLock::new(|| {
     let loaded = content::load(&Source::BuiltIn);
     let text = content::source::built_in("en/questionnaire.toml").expect("shipped");
@@ -24,13 +28,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let (questionnaire, guide) = &*SHIPPED;
     let mut questionnaire = questionnaire.clone();
-    let _ = questionnaire::link(&mut questionnaire, &table, guide);
+    let _ = content::link::link(&mut questionnaire, &table, guide, &FAQ);
     for treatment in &questionnaire.treatments {
         let _ = table.row(&treatment.name);
     }
     for row in &table.rows {
         for cell in row {
-            let _ = questionnaire::days(cell);
+            let _ = content::link::days(cell);
         }
     }
 });

@@ -9,6 +9,10 @@ use kiosk::content::{self, Compare, Source, guide};
 use kiosk::questionnaire::{self, Questionnaire};
 use libfuzzer_sys::fuzz_target;
 
+/// The shipped FAQ, which the questionnaire's citations may name.
+static FAQ: LazyLock<content::Faq> =
+    LazyLock::new(|| content::load(&Source::BuiltIn).content.faq);
+
 static SHIPPED: LazyLock<(Questionnaire, Compare, Vec<content::GuidePage>)> = LazyLock::new(|| {
     let loaded = content::load(&Source::BuiltIn);
     let text = content::source::built_in("en/questionnaire.toml").expect("shipped");
@@ -44,5 +48,5 @@ fuzz_target!(|data: &[u8]| {
             }
         })
         .collect();
-    let _ = questionnaire::link(&mut questionnaire, compare, &guide);
+    let _ = content::link::link(&mut questionnaire, compare, &guide, &FAQ);
 });

@@ -9,6 +9,10 @@ use kiosk::content::{self, Compare, GuidePage, Source};
 use kiosk::questionnaire::{self, Questionnaire};
 use libfuzzer_sys::fuzz_target;
 
+/// The shipped FAQ, which the questionnaire's citations may name.
+static FAQ: LazyLock<content::Faq> =
+    LazyLock::new(|| content::load(&Source::BuiltIn).content.faq);
+
 static SHIPPED: LazyLock<(Compare, Vec<GuidePage>)> = LazyLock::new(|| {
     let loaded = content::load(&Source::BuiltIn);
     (loaded.content.compare.clone(), loaded.content.guide.clone())
@@ -47,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let (compare, guide) = &*SHIPPED;
-    let _ = questionnaire::link(&mut questionnaire, compare, guide);
+    let _ = content::link::link(&mut questionnaire, compare, guide, &FAQ);
     if small(&questionnaire) {
         let _ = questionnaire::check_every_answer_set(&questionnaire);
         questionnaire::for_each_answer_set(&questionnaire, MAX_SETS, |answers| {

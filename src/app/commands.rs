@@ -9,7 +9,7 @@ use crate::files;
 use crate::pin::Attempt;
 use crate::speech;
 use crate::ui::screen::{Command, Reply, StaffAction};
-use crate::ui::staff;
+use crate::ui::{home, pin_pad, staff};
 
 impl KioskApp {
     pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command, now: f64) {
@@ -26,6 +26,14 @@ impl KioskApp {
                         .record(|c| *c.screens.entry(kind.key.to_owned()).or_default() += 1);
                 }
                 self.visitor.open((kind.open)());
+            }
+            Command::Home => {
+                self.stop_speaking();
+                self.visitor.open((home::KIND.open)());
+            }
+            Command::OpenPinPad => {
+                self.stop_speaking();
+                self.visitor.open((pin_pad::KIND.open)());
             }
             Command::SetLanguage(index) if index != self.visitor.language => {
                 self.stop_speaking();

@@ -21,8 +21,7 @@ use crate::idle::Idle;
 use crate::kiosk::Kiosk;
 use crate::speech::{self, Speaker};
 use crate::ui::idle_warning::IdleWarning;
-use crate::ui::registry::Registry;
-use crate::ui::screen::{Cx, IdleRule, Listen, Screen, ScreenKind};
+use crate::ui::screen::{Cx, IdleRule, Listen, Registry, Screen, ScreenKind};
 use crate::ui::theme;
 
 /// How the app was started.

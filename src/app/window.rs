@@ -8,7 +8,7 @@ use crate::content::Loaded;
 use crate::input::InputFilter;
 use crate::kiosk::Kiosk;
 use crate::speech::{self, Speaker};
-use crate::ui::registry::Registry;
+use crate::ui::screen::Registry;
 use crate::ui::textures::Textures;
 use crate::ui::theme::Look;
 

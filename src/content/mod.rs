@@ -7,6 +7,7 @@ pub mod clinic;
 pub mod compare;
 pub mod faq;
 pub mod guide;
+pub mod link;
 pub mod logo;
 pub mod markdown;
 mod parity;
@@ -174,7 +175,7 @@ fn load_language(loader: &mut text::Loader<'_>, code: &str, english: Option<&Con
             fallback(english, |e| &e.questionnaire),
         ),
     };
-    let linked = questionnaire::link(
+    let linked = link::link(
         &mut content.questionnaire,
         &content.compare,
         &content.guide,
@@ -182,9 +183,9 @@ fn load_language(loader: &mut text::Loader<'_>, code: &str, english: Option<&Con
     );
     for (file, issue) in linked {
         let relative = match file {
-            questionnaire::File::Questionnaire => path("questionnaire.toml"),
-            questionnaire::File::Compare => path("compare.md"),
-            questionnaire::File::Guide(page) => path(&format!("guide/{page}")),
+            link::File::Questionnaire => path("questionnaire.toml"),
+            link::File::Compare => path("compare.md"),
+            link::File::Guide(page) => path(&format!("guide/{page}")),
         };
         let shown = loader.source().display_path(&relative);
         loader.report(&shown, vec![issue]);

@@ -4,14 +4,12 @@
 
 mod engine;
 mod file;
-mod link;
 
 pub use engine::{
     Answers, ConcernAnswer, Fit, MAX_OPTIONS, Outcome, TreatmentFit, check_every_answer_set,
     decide, evaluate, example_answers, for_each_answer_set,
 };
 pub use file::parse;
-pub use link::{File, citations, days, link};
 
 /// A checked questionnaire: every rule names real questions, options and results.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,6 +30,26 @@ pub struct Questionnaire {
     pub treatment_notes: Vec<TreatmentNotes>,
     /// The comparison's rows, as [`link`] read them; empty until linked.
     pub treatments: Vec<Treatment>,
+}
+
+/// Every cited statement a result can show: reasons, notes, expectations, aftercare and
+/// what a treatment can also help.
+pub fn citations(questionnaire: &Questionnaire) -> impl Iterator<Item = &Cited> {
+    let rules = questionnaire
+        .rules
+        .iter()
+        .filter_map(|rule| match &rule.effect {
+            Effect::Result { reason, .. } => reason.as_ref(),
+            Effect::Note { note, .. } => Some(note),
+        });
+    let treatments = questionnaire.treatment_notes.iter().flat_map(|notes| {
+        notes
+            .expect
+            .iter()
+            .chain(&notes.after)
+            .chain(notes.helps.iter().map(|help| &help.says))
+    });
+    rules.chain(treatments)
 }
 
 impl Questionnaire {

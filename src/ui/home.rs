@@ -4,7 +4,7 @@ use egui::{Align, Layout, RichText, TextureHandle, Ui, Vec2};
 
 use super::screen::{self, Command, Cx, IdleRule, ScreenKind, screen_basics};
 use super::theme::{self, Palette};
-use super::{layout, pin_pad, widgets};
+use super::{layout, widgets};
 use crate::content::Content;
 use crate::staff::Knocks;
 
@@ -53,7 +53,7 @@ impl screen::Screen for Home {
                     if header(ui, c, content, logo, 140.0 * space.max(0.6))
                         && self.knocks.knock(cx.now)
                     {
-                        cx.send(Command::Open(pin_pad::KIND.key));
+                        cx.send(Command::OpenPinPad);
                     }
                     ui.add_space(16.0 * space);
                     settings(ui, cx);

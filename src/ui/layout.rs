@@ -5,7 +5,7 @@ use egui::{Align, Layout, Ui};
 
 use super::screen::{Command, Cx};
 use super::theme::{self, Palette};
-use super::{home, widgets};
+use super::widgets;
 
 /// The bar every screen but Home opens with: Home on the left, the title, then the
 /// screen's own buttons, Listen (where a voice speaks this language) and text size.
@@ -20,7 +20,7 @@ pub fn top_bar(ui: &mut Ui, cx: &mut Cx<'_>, title: &str, own: impl FnOnce(&mut 
         }
     });
     if home {
-        cx.send(Command::Open(home::KIND.key));
+        cx.send(Command::Home);
     }
 }
 

@@ -5,7 +5,7 @@ use egui::{Button, RichText, Stroke, Ui, Vec2};
 
 use super::screen::{self, Command, Cx, IdleRule, Reply, ScreenKind, screen_basics};
 use super::theme::{self, Palette};
-use super::{home, widgets};
+use super::widgets;
 use crate::content::Strings;
 use crate::pin::Attempt;
 use crate::staff::{MAX_DIGITS, PinEntry};
@@ -39,7 +39,7 @@ impl screen::Screen for PinPad {
     fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         let (s, c) = (cx.strings(), cx.palette());
         if widgets::top_bar(ui, c, &s.cancel, &s.staff_title, |_| {}) {
-            cx.send(Command::Open(home::KIND.key));
+            cx.send(Command::Home);
             return;
         }
         let pin = &cx.kiosk.pin;

@@ -1,9 +1,8 @@
-//! Every screen there is. Home, the screen walk, the snapshots and the counters all read
-//! the registry, so a new screen is its own file, one line here, and its strings.
+//! Every screen the kiosk has. Home, the screen walk, the snapshots and the counters all
+//! read the registry, so a new screen is its own file, one line here, and its strings.
 
-use super::screen::{Gallery, Screen, ScreenKind};
+use super::screen::{Registry, ScreenKind};
 use super::{compare, consultation, faq, guide, home, idle_warning, pin_pad, questionnaire, staff};
-use crate::content::Content;
 
 /// The kiosk's own screens. Home shows the doors of those that have one, in this order.
 pub const SCREENS: &[&ScreenKind] = &[
@@ -18,57 +17,9 @@ pub const SCREENS: &[&ScreenKind] = &[
     &idle_warning::KIND,
 ];
 
-/// The screens of one kiosk: [`SCREENS`], and any a test or a build adds.
-#[derive(Clone)]
-pub struct Registry {
-    kinds: Vec<&'static ScreenKind>,
-}
-
 impl Default for Registry {
     fn default() -> Self {
-        Self {
-            kinds: SCREENS.to_vec(),
-        }
-    }
-}
-
-impl Registry {
-    /// These screens and `more` (a key already taken is a mistake, refused loudly).
-    pub fn with(mut self, more: &[&'static ScreenKind]) -> Self {
-        for kind in more {
-            assert!(
-                self.kind(kind.key).is_none(),
-                "two screens use the key {}",
-                kind.key
-            );
-            self.kinds.push(kind);
-        }
-        self
-    }
-
-    pub fn kinds(&self) -> &[&'static ScreenKind] {
-        &self.kinds
-    }
-
-    /// A screen by its key.
-    pub fn kind(&self, key: &str) -> Option<&'static ScreenKind> {
-        self.kinds.iter().copied().find(|k| k.key == key)
-    }
-
-    /// Every named state of every screen (each page, each result...), made fresh: what
-    /// the screen walk, the snapshots and the benchmarks go through.
-    pub fn gallery(&self, content: &Content) -> Gallery {
-        self.kinds
-            .iter()
-            .flat_map(|kind| (kind.gallery)(content))
-            .collect()
-    }
-
-    /// One state of [`Registry::gallery`] by its name.
-    pub fn gallery_state(&self, content: &Content, name: &str) -> Option<Box<dyn Screen>> {
-        self.gallery(content)
-            .into_iter()
-            .find_map(|(n, screen)| (n == name).then_some(screen))
+        Self::new(SCREENS)
     }
 }
 
@@ -79,10 +30,11 @@ mod tests {
     #[test]
     fn every_key_is_unique_and_home_is_there() {
         let registry = Registry::default();
-        for (i, kind) in registry.kinds().iter().enumerate() {
-            assert_eq!(
-                registry.kind(kind.key).map(|k| k as *const _),
-                Some(registry.kinds()[i] as *const _)
+        for kind in registry.kinds() {
+            assert!(
+                std::ptr::eq(registry.kind(kind.key).unwrap(), *kind),
+                "{}",
+                kind.key
             );
         }
         assert!(registry.kind(home::KIND.key).is_some());

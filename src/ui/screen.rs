@@ -10,7 +10,6 @@
 
 use egui::Ui;
 
-use super::registry::Registry;
 use super::textures::Textures;
 use super::theme::{Look, Palette, TextSize};
 use crate::content::{Content, Strings};
@@ -84,6 +83,10 @@ pub struct Door {
 pub enum Command {
     /// Opens the registry's screen with this key, new and empty.
     Open(&'static str),
+    /// Back to Home (a new Home: nothing of the screen left behind).
+    Home,
+    /// The staff's hidden gesture on Home is complete: the PIN pad, please.
+    OpenPinPad,
     SetLanguage(usize),
     SetTextSize(TextSize),
     ToggleContrast,
@@ -117,6 +120,59 @@ pub enum Reply {
     Pin(Attempt),
     /// What came of a staff action, to show (where the export went, a failure).
     Staff(Option<String>),
+}
+
+/// The screens of one kiosk: [`super::registry::SCREENS`] by default, and any a test or
+/// a build adds.
+#[derive(Clone)]
+pub struct Registry {
+    kinds: Vec<&'static ScreenKind>,
+}
+
+impl Registry {
+    pub fn new(kinds: &[&'static ScreenKind]) -> Self {
+        Self {
+            kinds: kinds.to_vec(),
+        }
+    }
+
+    /// These screens and `more` (a key already taken is a mistake, refused loudly).
+    pub fn with(mut self, more: &[&'static ScreenKind]) -> Self {
+        for kind in more {
+            assert!(
+                self.kind(kind.key).is_none(),
+                "two screens use the key {}",
+                kind.key
+            );
+            self.kinds.push(kind);
+        }
+        self
+    }
+
+    pub fn kinds(&self) -> &[&'static ScreenKind] {
+        &self.kinds
+    }
+
+    /// A screen by its key.
+    pub fn kind(&self, key: &str) -> Option<&'static ScreenKind> {
+        self.kinds.iter().copied().find(|k| k.key == key)
+    }
+
+    /// Every named state of every screen (each page, each result...), made fresh: what
+    /// the screen walk, the snapshots and the benchmarks go through.
+    pub fn gallery(&self, content: &Content) -> Gallery {
+        self.kinds
+            .iter()
+            .flat_map(|kind| (kind.gallery)(content))
+            .collect()
+    }
+
+    /// One state of [`Registry::gallery`] by its name.
+    pub fn gallery_state(&self, content: &Content, name: &str) -> Option<Box<dyn Screen>> {
+        self.gallery(content)
+            .into_iter()
+            .find_map(|(n, screen)| (n == name).then_some(screen))
+    }
 }
 
 /// Whether Listen can be offered, and whether it is speaking.

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use super::screen::{self, Command, Cx, IdleRule, Reply, ScreenKind, StaffAction, screen_basics};
 use super::theme::{self, Palette};
-use super::{home, markdown_view, widgets};
+use super::{markdown_view, widgets};
 use crate::content::Strings;
 use crate::content::strings::fill;
 use crate::counters::Counters;
@@ -33,7 +33,7 @@ impl screen::Screen for StaffScreen {
     fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         let (s, c) = (cx.strings(), cx.palette());
         if widgets::top_bar(ui, c, &s.home, &s.staff_title, |_| {}) {
-            cx.send(Command::Open(home::KIND.key));
+            cx.send(Command::Home);
             return;
         }
         let kiosk = cx.kiosk;

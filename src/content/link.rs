@@ -3,10 +3,11 @@
 //! the guide and FAQ sentences its statements cite. Linking reads them and reports, file
 //! by file, what does not line up.
 
-use super::{Cited, Effect, Questionnaire, Role, Treatment};
-use crate::content::place::locate;
-use crate::content::{Compare, Faq, GuidePage};
+use super::markdown::BlockKind;
+use super::place::locate;
+use super::{Compare, Faq, GuidePage};
 use crate::problems::Issue;
+use crate::questionnaire::{Questionnaire, Role, Treatment, citations};
 
 /// Which file a linking problem is in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,26 +152,6 @@ pub fn link(
     issues
 }
 
-/// Every cited statement a result can show: reasons, notes, expectations, aftercare and
-/// what a treatment can also help.
-pub fn citations(questionnaire: &Questionnaire) -> impl Iterator<Item = &Cited> {
-    let rules = questionnaire
-        .rules
-        .iter()
-        .filter_map(|rule| match &rule.effect {
-            Effect::Result { reason, .. } => reason.as_ref(),
-            Effect::Note { note, .. } => Some(note),
-        });
-    let treatments = questionnaire.treatment_notes.iter().flat_map(|notes| {
-        notes
-            .expect
-            .iter()
-            .chain(&notes.after)
-            .chain(notes.helps.iter().map(|help| &help.says))
-    });
-    rules.chain(treatments)
-}
-
 /// The rows whose goals cell mentions any of `words` (case does not matter).
 fn aiming_rows(compare: &Compare, goals: usize, words: &[String]) -> Vec<usize> {
     compare
@@ -217,7 +198,7 @@ fn check_cautions(questionnaire: &Questionnaire, guide: &[GuidePage]) -> Vec<(Fi
         .iter()
         .flat_map(|card| &card.blocks)
         .filter_map(|block| match &block.kind {
-            crate::content::markdown::BlockKind::List(items) => Some(items),
+            BlockKind::List(items) => Some(items),
             _ => None,
         })
         .flatten()
