@@ -289,7 +289,7 @@ fn a_finished_reading_turns_stop_back_into_listen_without_redrawing_meanwhile() 
 #[test]
 fn listen_appears_once_the_voices_are_known_without_a_touch() {
     let speaker = kiosk::speech::Recording::with_voices(&["en"]).checking();
-    let (mut kiosk, log) = common::kiosk_speaking_to(SIZE, speaker);
+    let (mut kiosk, log) = common::kiosk_speaking_to(SIZE, speaker, &[]);
     let s = kiosk.content.strings.clone();
     let harness = &mut kiosk.harness;
     assert!(

@@ -93,23 +93,28 @@ pub fn kiosk_with_screens(size: egui::Vec2, more: &[&'static ScreenKind]) -> Kio
 /// The real app on the shipped content, speaking to a recording speaker with voices for
 /// `voices`; the log shows what it was asked to say.
 pub fn kiosk_listening(size: egui::Vec2, voices: &[&str]) -> (Kiosk, kiosk::speech::SpeechLog) {
-    kiosk_speaking_to(size, kiosk::speech::Recording::with_voices(voices))
+    kiosk_speaking_to(size, kiosk::speech::Recording::with_voices(voices), &[])
 }
 
-/// The real app on the shipped content, speaking to `speaker`; the log shows what it was
-/// asked to say.
+/// The real app on the shipped content, with `more` screens, speaking to `speaker`; the
+/// log shows what it was asked to say.
 pub fn kiosk_speaking_to(
     size: egui::Vec2,
     speaker: kiosk::speech::Recording,
+    more: &[&'static ScreenKind],
 ) -> (Kiosk, kiosk::speech::SpeechLog) {
     let log = speaker.log();
     let speaker: std::cell::Cell<Option<Box<dyn kiosk::speech::Speaker>>> =
         std::cell::Cell::new(Some(Box::new(speaker)));
+    let more = more.to_vec();
     let kiosk = build(
         load_shipped(),
         size,
         |_| {},
-        |options| options,
+        move |options| Options {
+            more_screens: more,
+            ..options
+        },
         move |app| app.with_speaker(speaker.take().expect("built once")),
     );
     (kiosk, log)
