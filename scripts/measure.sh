@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process figures for the README: starts the release binary under Xvfb (Mesa
+# Whole-process figures for docs/performance.md: starts the release binary under Xvfb (Mesa
 # software OpenGL) and reports time to the first frame, memory 5 s after start, and CPU
 # time over 60 s with nobody touching it, on Home and on a guide page, windowed and with
 # --kiosk. Needs: xvfb xdotool (Debian packages). Usage: scripts/measure.sh [seconds]

@@ -11,7 +11,7 @@
 # output a fixed 1280x720 that nothing can change (no output management), and shows a
 # full-screen client's buffer directly ("direct scan-out"); a screenshot then forces one
 # composited frame with no damage and grim gets a stale, all-black picture although the
-# kiosk drew (see the README). A rotated or nested output is composited, so what grim
+# kiosk drew (see docs/setup.md). A rotated or nested output is composited, so what grim
 # gets is what the kiosk drew.
 #
 # Needs the Debian packages cage, xwayland (Debian 12's cage does not start without it),

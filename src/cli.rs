@@ -17,7 +17,7 @@ use clap::Parser;
 /// $XDG_STATE_HOME/microneedling-kiosk, all readable by the kiosk's user only. In a
 /// waiting room it runs under cage as the systemd unit microneedling-kiosk-cage.service,
 /// set up in /etc/default/microneedling-kiosk; on a staff tablet, through the user unit
-/// microneedling-kiosk.service. See /usr/share/doc/microneedling-kiosk/README.md.
+/// microneedling-kiosk.service. See /usr/share/doc/microneedling-kiosk/setup.md.
 #[derive(Parser, Debug)]
 #[command(name = "microneedling-kiosk", version, about)]
 pub struct Args {

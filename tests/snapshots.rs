@@ -1,12 +1,12 @@
 //! Pictures of every screen, compared pixel by pixel with `tests/snapshots/*.png`
 //! (`cargo test --features snapshots`; `UPDATE_SNAPSHOTS=1` to accept changes). Every
-//! English screen at 1920x1080 and 1080x1920, and samples in Spanish, in high contrast and
-//! at 150 % text.
+//! English screen at 1920x1080 and 1080x1920, and samples in Spanish, in high contrast, at
+//! 150 % text, and with the keypad's focus ring in both palettes.
 #![cfg(feature = "snapshots")]
 
 mod common;
 
-use egui::Vec2;
+use egui::{Key, Vec2};
 use egui_kittest::Harness;
 use kiosk::app::{KioskApp, Options};
 use kiosk::config::Config;
@@ -38,7 +38,12 @@ fn harness(size: Vec2, state: &std::path::Path) -> Harness<'static, KioskApp> {
 
 /// Puts the app on each screen in turn (or each of `only`, every one of which must
 /// exist), with `look` applied, and snapshots it.
-fn snapshot_screens(size: Vec2, prefix: &str, look: impl Fn(&mut KioskApp), only: Option<&[&str]>) {
+fn snapshot_screens(
+    size: Vec2,
+    prefix: &str,
+    look: impl Fn(&mut Harness<'static, KioskApp>),
+    only: Option<&[&str]>,
+) {
     let state = tempfile::tempdir().unwrap();
     let mut harness = harness(size, state.path());
     let screens = common::screens::names(harness.state());
@@ -52,7 +57,7 @@ fn snapshot_screens(size: Vec2, prefix: &str, look: impl Fn(&mut KioskApp), only
         common::screens::open(app, &ctx, name);
         // The staff screen shows the counters' start date: fixed, so pictures do not age.
         app.kiosk.counters.counters = kiosk::counters::Counters::new("2026-01-01".into());
-        look(app);
+        look(&mut harness);
         harness.run();
         harness.snapshot(format!(
             "{prefix}-{}",
@@ -82,8 +87,8 @@ const RESULTS: &[&str] = &[
     "result read more",
 ];
 
-fn spanish(app: &mut KioskApp) {
-    app.visitor.language = 1;
+fn spanish(harness: &mut Harness<'static, KioskApp>) {
+    harness.state_mut().visitor.language = 1;
 }
 
 /// Every result kind and a few other screens.
@@ -103,7 +108,7 @@ fn a_sample_in_high_contrast() {
     snapshot_screens(
         PORTRAIT,
         "high-contrast-1080x1920",
-        |app| app.visitor.look.high_contrast = true,
+        |harness| harness.state_mut().visitor.look.high_contrast = true,
         Some(SAMPLE),
     );
 }
@@ -114,7 +119,7 @@ fn a_sample_at_150_percent() {
     snapshot_screens(
         LANDSCAPE,
         "text-150-1920x1080",
-        |app| app.visitor.look.text_size = TextSize::Largest,
+        |harness| harness.state_mut().visitor.look.text_size = TextSize::Largest,
         Some(&[
             "home",
             "guide",
@@ -122,5 +127,37 @@ fn a_sample_at_150_percent() {
             "faq all open",
             "result good fit",
         ]),
+    );
+}
+
+/// The keypad's focus ring eight moves in (the first press turns speech on and takes the
+/// focus to the first control): past the top bar, into the screen's own controls.
+fn focus_on_the_eighth_control(harness: &mut Harness<'static, KioskApp>) {
+    for _ in 0..8 {
+        harness.key_press(Key::Num2);
+        harness.run();
+    }
+}
+
+#[test]
+fn the_focus_ring_in_the_standard_look() {
+    snapshot_screens(
+        LANDSCAPE,
+        "focus-1920x1080",
+        focus_on_the_eighth_control,
+        Some(&["home", "question 3", "faq"]),
+    );
+}
+
+#[test]
+fn the_focus_ring_in_high_contrast() {
+    snapshot_screens(
+        LANDSCAPE,
+        "focus-high-contrast-1920x1080",
+        |harness| {
+            harness.state_mut().visitor.look.high_contrast = true;
+            focus_on_the_eighth_control(harness);
+        },
+        Some(&["home", "question 3", "faq"]),
     );
 }

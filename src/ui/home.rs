@@ -128,8 +128,11 @@ fn settings(ui: &mut Ui, cx: &mut Cx<'_>) {
             cx.send(Command::ToggleContrast);
         }
         layout::listen_button(ui, cx);
-        layout::voice_controls(ui, cx);
     });
+    // A row of its own, as under the other screens' top bars: volume and speed together.
+    if cx.listen.voice.is_some() {
+        ui.horizontal_wrapped(|ui| layout::voice_controls(ui, cx));
+    }
 }
 
 fn header(
