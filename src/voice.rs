@@ -54,14 +54,36 @@ impl Voice {
     }
 }
 
+/// The level of speech-dispatcher's 0 (its normal pace), so a visitor who changes nothing
+/// hears exactly the settings: levels below it step by 20, above it by 25.
+const MIDDLE: u8 = 6;
+
 fn level(setting: i32) -> u8 {
-    let fraction = f64::from(setting.clamp(-100, 100) + 100) / 200.0;
-    1 + (fraction * f64::from(LEVELS - 1)).round() as u8
+    let setting = f64::from(setting.clamp(-100, 100));
+    let steps = if setting <= 0.0 {
+        setting / below_step()
+    } else {
+        setting / above_step()
+    };
+    (f64::from(MIDDLE) + steps.round()) as u8
 }
 
 fn scale(level: u8) -> i32 {
-    let level = level.clamp(1, LEVELS);
-    -100 + (i32::from(level - 1) * 200) / i32::from(LEVELS - 1)
+    let steps = f64::from(level.clamp(1, LEVELS)) - f64::from(MIDDLE);
+    let step = if steps <= 0.0 {
+        below_step()
+    } else {
+        above_step()
+    };
+    (steps * step).round() as i32
+}
+
+fn below_step() -> f64 {
+    100.0 / f64::from(MIDDLE - 1)
+}
+
+fn above_step() -> f64 {
+    100.0 / f64::from(LEVELS - MIDDLE)
 }
 
 fn step(level: u8, up: bool, (min, max): (u8, u8)) -> Option<u8> {
@@ -94,6 +116,9 @@ mod tests {
             .to_settings(),
             (100, -100)
         );
+        // Nothing changed, nothing distorted: the settings' own values come back.
+        assert_eq!(Voice::from_settings(0, 100).to_settings(), (0, 100));
+        assert_eq!(Voice::from_settings(-20, 50).to_settings(), (-20, 50));
         for level in 1..=LEVELS {
             let voice = Voice {
                 volume: level,

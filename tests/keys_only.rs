@@ -85,6 +85,8 @@ fn walk(language: usize) -> Vec<String> {
     if language > 0 {
         choose(harness, &log, &s.language_name);
         assert_eq!(harness.state().visitor.language, language);
+        // Confirmed in the language just chosen.
+        assert_eq!(said(&log), format!("{}, {}.", s.language_name, s.nav_on));
     }
 
     // The guide: opened, a page on, one back, Home.

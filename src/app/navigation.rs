@@ -133,13 +133,18 @@ impl KioskApp {
                     self.visitor.focused = Some(info.clone());
                 }
                 egui::output::OutputEvent::Clicked(info)
-                    if matches!(info.role, Role::CheckBox | Role::RadioButton) =>
+                    if matches!(info.role, Role::CheckBox | Role::RadioButton)
+                        || info.selected == Some(false) =>
                 {
                     // The state drawn is the one before the tap: a check box turns over, a
-                    // single choice is chosen.
+                    // single choice is chosen, and so is a button not chosen yet (a
+                    // language, high contrast). A chosen button says nothing: a language
+                    // stays chosen, a toggle turns off; the next move tells which.
                     let now_chosen =
                         info.role == Role::RadioButton || !info.selected.unwrap_or(false);
-                    let state = if now_chosen {
+                    let state = if info.role == Role::Button {
+                        &s.nav_on
+                    } else if now_chosen {
                         &s.nav_chosen
                     } else {
                         &s.nav_not_chosen
@@ -210,8 +215,13 @@ fn describe(info: &WidgetInfo, s: &Strings) -> String {
         Role::RadioButton => parts.push(s.nav_choice.clone()),
         _ => parts.push(s.nav_button.clone()),
     }
-    if matches!(info.role, Role::CheckBox | Role::RadioButton) {
-        let state = if info.selected == Some(true) {
+    // A button says only that it is chosen (a language, high contrast); a check box or a
+    // choice says either way.
+    let choice = matches!(info.role, Role::CheckBox | Role::RadioButton);
+    if let Some(selected) = info.selected.filter(|&selected| selected || choice) {
+        let state = if !choice {
+            &s.nav_on
+        } else if selected {
             &s.nav_chosen
         } else {
             &s.nav_not_chosen

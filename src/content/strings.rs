@@ -29,6 +29,9 @@ pub struct Strings {
     pub nav_check_box: String,
     pub nav_choice: String,
     pub nav_chosen: String,
+    /// A button that is chosen (a language, high contrast): Spanish says it in the
+    /// button's gender, not the check box's.
+    pub nav_on: String,
     pub nav_not_chosen: String,
     pub nav_unavailable: String,
     /// Nothing has focus yet ("where am I" before the first move).
