@@ -18,6 +18,7 @@ fn plain(blocks: &[Block]) -> String {
                 .iter()
                 .flat_map(|r| &r.cells)
                 .for_each(|c| out += &(c.plain() + "\n")),
+            BlockKind::Diagram(diagram) => out += &diagram.as_ref().unwrap().description(),
         }
         out.push('\n');
     }
@@ -146,4 +147,33 @@ fn every_faq_question_of_the_article_is_asked() {
             "not asked: {question}"
         );
     }
+}
+
+/// Every time a diagram shows is one the article gives, word for word ("2–3 weeks",
+/// "24–72 hours"); the Spanish diagrams are held to the same numbers by the translation
+/// check, and the comparison's bars are its table's cells.
+#[test]
+fn every_time_in_a_diagram_is_the_articles() {
+    let content = common::load_shipped().content;
+    let blocks = content
+        .guide
+        .iter()
+        .flat_map(|page| page.cards.iter().flat_map(|card| card.blocks.clone()))
+        .chain(content.faq.entries.iter().flat_map(|e| e.answer.clone()))
+        .chain(content.compare.notes.clone());
+    let article = ARTICLE.to_lowercase();
+    let mut times = 0;
+    for block in blocks {
+        if let BlockKind::Diagram(Ok(diagram)) = &block.kind {
+            for time in diagram.rows.iter().filter_map(|row| row.time.as_ref()) {
+                assert!(
+                    article.contains(&time.text.to_lowercase()),
+                    "{:?} is not in the article",
+                    time.text
+                );
+                times += 1;
+            }
+        }
+    }
+    assert_eq!(times, 6, "the series and after-a-session diagrams' times");
 }

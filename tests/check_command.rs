@@ -157,3 +157,27 @@ fn empty_contact_details_are_setup_notes_and_a_placeholder_fails_with_its_line()
         "{out}"
     );
 }
+
+#[test]
+fn each_broken_diagram_is_reported_with_its_line() {
+    let dir = fixture_copy();
+    let page = "# Timing\n\n## Over the weeks\n\n```timeline\nstart: First session\n | 2–3 weeks\nPores | 8–4 weeks\nRedness | 24\n```\n\n```pie\nA | 1 day\n```\n";
+    std::fs::write(dir.path().join("en/guide/09-timing.md"), page).unwrap();
+    let (out, code) = check(dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    let at = |line: usize| format!("{}/en/guide/09-timing.md:{line}: ", dir.path().display());
+    for (line, words) in [
+        (7, "has no label"),
+        (8, "runs backwards"),
+        (9, "a number without a unit"),
+        (12, "`pie` is not a kind of diagram"),
+    ] {
+        assert!(
+            out.contains(&format!("{}`", at(line)))
+                && out
+                    .lines()
+                    .any(|l| l.starts_with(&at(line)) && l.contains(words)),
+            "line {line}, {words}: {out}"
+        );
+    }
+}

@@ -8,7 +8,7 @@ use common::{shows, tap};
 
 use egui::{Role, Vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use kiosk::app::KioskApp;
 use kiosk::content::Strings;
 use kiosk::speech::{SpeechLog, join_for_speech};
@@ -307,4 +307,55 @@ fn listen_appears_once_the_voices_are_known_without_a_touch() {
         has_button(harness, &s.listen),
         "Listen once the voices are known"
     );
+}
+
+/// Every diagram of the guide, in both languages: Listen says its description where it
+/// stands on the page, and screen readers find it as one image named by that description.
+#[test]
+fn each_diagram_is_read_in_place_and_named_for_screen_readers() {
+    use kiosk::content::markdown::BlockKind;
+    let mut read = 0;
+    for (index, language) in ["en", "es"].into_iter().enumerate() {
+        let (mut kiosk, log) = common::kiosk_listening(SIZE, &["en", "es"]);
+        let harness = &mut kiosk.harness;
+        harness.state_mut().visitor.language = index;
+        let guide = harness.state().content().guide.clone();
+        for (number, page) in guide.iter().enumerate() {
+            let descriptions: Vec<String> = page
+                .cards
+                .iter()
+                .flat_map(|card| &card.blocks)
+                .filter_map(|block| match &block.kind {
+                    BlockKind::Diagram(Ok(diagram)) => Some(diagram.description()),
+                    _ => None,
+                })
+                .collect();
+            if descriptions.is_empty() {
+                continue;
+            }
+            let ctx = harness.ctx.clone();
+            common::screens::open(
+                harness.state_mut(),
+                &ctx,
+                &match number {
+                    0 => "guide".to_owned(),
+                    n => format!("guide page {}", n + 1),
+                },
+            );
+            harness.state_mut().visitor.language = index;
+            harness.run();
+            let spoken = listen_and_check(harness, &log, language);
+            for description in descriptions {
+                assert!(
+                    spoken.contains(&description),
+                    "{description:?} not in {spoken:?}"
+                );
+                let image = harness.get_by_label(&description);
+                assert_eq!(image.accesskit_node().role(), Role::Image);
+                read += 1;
+            }
+        }
+    }
+    // The shipped guide's three diagrams (how it works, the series, after a session).
+    assert_eq!(read, 6);
 }

@@ -161,3 +161,68 @@ fn the_focus_ring_in_high_contrast() {
         Some(&["home", "question 3", "faq"]),
     );
 }
+
+/// Scrolls the page, as a finger would, until its first diagram is near the top.
+fn diagram_in_view(harness: &mut Harness<'static, KioskApp>) {
+    use egui_kittest::kittest::Queryable;
+    let top = harness
+        .query_all_by_role(egui::accesskit::Role::Image)
+        .map(|node| node.rect().top())
+        .find(|top| *top > 0.0);
+    if let Some(top) = top {
+        let middle = harness.ctx.content_rect().center();
+        harness.event(egui::Event::PointerMoved(middle));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 260.0 - top),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.event(egui::Event::PointerGone);
+        harness.run();
+    }
+}
+
+const DIAGRAMS: &[&str] = &["guide", "guide page 5", "guide page 10", "compare"];
+
+/// Every shipped diagram, in both languages, at both screen sizes and at 150 % text.
+fn diagrams(size: Vec2, prefix: &str, look: impl Fn(&mut Harness<'static, KioskApp>)) {
+    snapshot_screens(
+        size,
+        prefix,
+        |harness| {
+            look(harness);
+            harness.run();
+            diagram_in_view(harness);
+        },
+        Some(DIAGRAMS),
+    );
+}
+
+#[test]
+fn diagrams_in_english_landscape() {
+    diagrams(LANDSCAPE, "diagrams-en-1920x1080", |_| {});
+}
+
+#[test]
+fn diagrams_in_english_portrait() {
+    diagrams(PORTRAIT, "diagrams-en-1080x1920", |_| {});
+}
+
+#[test]
+fn diagrams_in_spanish_landscape() {
+    diagrams(LANDSCAPE, "diagrams-es-1920x1080", spanish);
+}
+
+#[test]
+fn diagrams_in_spanish_portrait() {
+    diagrams(PORTRAIT, "diagrams-es-1080x1920", spanish);
+}
+
+#[test]
+fn diagrams_at_150_percent() {
+    diagrams(LANDSCAPE, "diagrams-text-150-1920x1080", |harness| {
+        harness.state_mut().visitor.look.text_size = TextSize::Largest;
+    });
+}

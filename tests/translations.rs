@@ -227,3 +227,23 @@ fn a_missing_string_keeps_the_clinics_other_words() {
     assert!(clean, "{report}");
     assert!(report.contains("note: "), "{report}");
 }
+
+#[test]
+fn a_diagram_with_other_numbers_is_reported() {
+    let page = "es/guide/10-aftercare.md";
+    let problems = gaps(|dir| {
+        let path = dir.join(page);
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, text.replace("De 24 a 72 horas", "De 24 a 48 horas")).unwrap();
+    });
+    let text = fs::read_to_string(common::shipped_content().join(page)).unwrap();
+    let fence = 1 + text.lines().position(|l| l == "```bars").unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(&format!(
+            "{page}:{fence}: this diagram must show what English shows"
+        )),
+        "{problems:?}"
+    );
+    assert!(problems[0].contains("(24, 72, Hours)"), "{problems:?}");
+}

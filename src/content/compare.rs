@@ -1,5 +1,6 @@
 //! The comparison of treatments: one Markdown table, treatment names in the first column.
 
+use super::diagram::{Diagram, Quantity};
 use super::markdown::{self, Block, BlockKind, Inline, TableRow};
 use crate::problems::Issue;
 
@@ -14,10 +15,29 @@ pub struct Compare {
     pub lines: Vec<usize>,
     /// Paragraphs around the table.
     pub notes: Vec<Block>,
+    /// The downtime column's heading and its cells as bars, set once the questionnaire
+    /// has said which column is the downtime.
+    pub downtime: Option<(String, Diagram)>,
 }
 
 impl Compare {
     /// A treatment's row by its name (case does not matter).
+    /// The column headed `column` as bars, read from its own cells ("1–3 days"), so the
+    /// picture cannot disagree with the table; `None` when a cell has no time (which the
+    /// questionnaire's linking reports for the downtime column).
+    pub fn bars(&self, column: &str) -> Option<(String, Diagram)> {
+        let index = self
+            .columns
+            .iter()
+            .position(|c| c.eq_ignore_ascii_case(column))?;
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| Some((row[0].clone(), Quantity::parse(row.get(index)?).ok()?)))
+            .collect::<Option<Vec<_>>>()?;
+        Some((self.columns[index].clone(), Diagram::bars(rows)))
+    }
+
     pub fn row(&self, treatment: &str) -> Option<&[String]> {
         self.rows
             .iter()
@@ -28,9 +48,10 @@ impl Compare {
 
 pub fn parse(text: &str) -> Result<Compare, Vec<Issue>> {
     let mut compare = Compare::default();
-    let mut issues = Vec::new();
+    let blocks = markdown::parse(text);
+    let mut issues = markdown::diagram_issues(&blocks);
     let mut tables = 0;
-    for block in markdown::parse(text) {
+    for block in blocks {
         match block.kind {
             BlockKind::Heading { level: 1, text } if compare.title.is_none() && tables == 0 => {
                 compare.title = Some(text.plain());

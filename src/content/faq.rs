@@ -19,8 +19,9 @@ pub struct FaqEntry {
 
 pub fn parse(text: &str) -> Result<Faq, Vec<Issue>> {
     let mut faq = Faq::default();
-    let mut issues = Vec::new();
-    for block in markdown::parse(text) {
+    let blocks = markdown::parse(text);
+    let mut issues = markdown::diagram_issues(&blocks);
+    for block in blocks {
         match block.kind {
             BlockKind::Heading { level: 1, text } if faq.title.is_none() && faq.entries.is_empty() => {
                 faq.title = Some(text.plain());

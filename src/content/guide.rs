@@ -23,7 +23,12 @@ pub struct Card {
 }
 
 pub fn parse(text: &str) -> Result<GuidePage, Vec<Issue>> {
-    let mut blocks = markdown::parse(text).into_iter();
+    let blocks = markdown::parse(text);
+    let broken = markdown::diagram_issues(&blocks);
+    if !broken.is_empty() {
+        return Err(broken);
+    }
+    let mut blocks = blocks.into_iter();
     let title = match blocks.next() {
         Some(Block {
             kind: BlockKind::Heading { level: 1, text },

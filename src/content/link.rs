@@ -3,6 +3,7 @@
 //! the guide and FAQ sentences its statements cite. Linking reads them and reports, file
 //! by file, what does not line up.
 
+use super::diagram::Quantity;
 use super::markdown::BlockKind;
 use super::place::locate;
 use super::{Compare, Faq, GuidePage};
@@ -231,18 +232,12 @@ fn check_cautions(questionnaire: &Questionnaire, guide: &[GuidePage]) -> Vec<(Fi
     issues
 }
 
-/// A downtime cell as a range of days: "1–3 days" is 1 to 3; "Up to 1 day" and "<1 day"
-/// are 0 to 1. `None` when the cell has no number.
+/// A downtime cell as a range of days, read as the diagrams read times: "1–3 days" is 1
+/// to 3; "Up to 1 day" and "<1 day" are 0 to 1; hours count as part days ("24–72 hours"
+/// is 1 to 3). `None` when the cell has no number or no unit.
 pub fn days(cell: &str) -> Option<(u32, u32)> {
-    let numbers: Vec<u32> = cell
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    match numbers.as_slice() {
-        [] => None,
-        [only] => Some((0, *only)),
-        [first, .., last] => Some((*first.min(last), *first.max(last))),
-    }
+    let (from, to) = Quantity::parse(cell).ok()?.hours();
+    Some((from / 24, to.div_ceil(24)))
 }
 
 fn quoted(words: &[String]) -> String {
@@ -264,5 +259,7 @@ mod tests {
         assert_eq!(days("Up to 1 day"), Some((0, 1)));
         assert_eq!(days("<1 day"), Some((0, 1)));
         assert_eq!(days("none"), None);
+        assert_eq!(days("24–72 hours"), Some((1, 3)));
+        assert_eq!(days("3"), None, "a number without a unit");
     }
 }

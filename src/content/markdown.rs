@@ -1,9 +1,11 @@
 //! Markdown turned, once at load time, into a small document model the UI can draw
-//! without re-parsing: headings, paragraphs, lists and tables of styled text.
+//! without re-parsing: headings, paragraphs, lists and tables of styled text, and
+//! diagrams (fenced blocks, [`super::diagram`]).
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::problems::LineIndex;
+use super::diagram::Diagram;
+use crate::problems::{Issue, LineIndex};
 
 /// A run of text in one style.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -69,10 +71,15 @@ pub struct Table {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BlockKind {
-    Heading { level: u8, text: Inline },
+    Heading {
+        level: u8,
+        text: Inline,
+    },
     Paragraph(Inline),
     List(Vec<ListItem>),
     Table(Table),
+    /// A fenced block: a diagram, or why it cannot be drawn (the page is then refused).
+    Diagram(Result<Diagram, Vec<Issue>>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,10 +113,16 @@ struct Builder {
     item_line: usize,
     table: Option<Table>,
     row: Option<TableRow>,
+    /// An open fenced block: its word, its first line, its text so far.
+    fence: Option<(String, usize, String)>,
 }
 
 impl Builder {
     fn event(&mut self, event: Event<'_>, line: usize, source: &str) {
+        if let (Some((_, _, body)), Event::Text(text)) = (&mut self.fence, &event) {
+            body.push_str(text);
+            return;
+        }
         match event {
             Event::Start(tag) => self.start(tag, line, source),
             Event::End(tag) => self.end(tag),
@@ -163,6 +176,15 @@ impl Builder {
                 })
             }
             Tag::TableCell => self.inline = Some(Inline::default()),
+            Tag::CodeBlock(kind) => {
+                self.flush_inline();
+                self.block_line = line;
+                let word = match kind {
+                    pulldown_cmark::CodeBlockKind::Fenced(info) => info.to_string(),
+                    pulldown_cmark::CodeBlockKind::Indented => String::new(),
+                };
+                self.fence = Some((word, line + 1, String::new()));
+            }
             _ => {}
         }
     }
@@ -211,6 +233,11 @@ impl Builder {
             TagEnd::Table => {
                 if let Some(table) = self.table.take() {
                     self.push(BlockKind::Table(table));
+                }
+            }
+            TagEnd::CodeBlock => {
+                if let Some((word, first_line, body)) = self.fence.take() {
+                    self.push(BlockKind::Diagram(Diagram::parse(&word, &body, first_line)));
                 }
             }
             _ => {}
@@ -295,9 +322,24 @@ pub fn plain_lines(blocks: &[Block]) -> Vec<String> {
                     cells.join(", ")
                 }))
             }
+            BlockKind::Diagram(Ok(diagram)) => lines.push(diagram.description()),
+            BlockKind::Diagram(Err(_)) => {}
         }
     }
     lines
+}
+
+/// Why the diagrams among `blocks` cannot be drawn, each at its line: a page with any is
+/// refused, as a page with any other mistake is.
+pub fn diagram_issues(blocks: &[Block]) -> Vec<Issue> {
+    blocks
+        .iter()
+        .filter_map(|block| match &block.kind {
+            BlockKind::Diagram(Err(issues)) => Some(issues.iter().cloned()),
+            _ => None,
+        })
+        .flatten()
+        .collect()
 }
 
 #[cfg(test)]
@@ -313,6 +355,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("|"),
             BlockKind::Table(t) => format!("table of {} rows", t.rows.len()),
+            BlockKind::Diagram(d) => format!("diagram {:?}", d.as_ref().map(|d| d.kind)),
         }
     }
 

@@ -5,6 +5,7 @@
 
 pub mod clinic;
 pub mod compare;
+pub mod diagram;
 pub mod faq;
 pub mod guide;
 pub mod link;
@@ -181,6 +182,9 @@ fn load_language(loader: &mut text::Loader<'_>, code: &str, english: Option<&Con
         &content.guide,
         &content.faq,
     );
+    content.compare.downtime = content
+        .compare
+        .bars(&content.questionnaire.columns.downtime);
     for (file, issue) in linked {
         let relative = match file {
             link::File::Questionnaire => path("questionnaire.toml"),

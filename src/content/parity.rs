@@ -2,6 +2,8 @@
 //! entries and table rows, the same questions and options. Gaps are reported (with file
 //! and line) but do not stop the translation from being shown.
 
+use super::diagram::{Kind, Unit};
+use super::markdown::{Block, BlockKind};
 use super::source::{Read, Source};
 use super::{Content, ENGLISH};
 use crate::problems::Problem;
@@ -40,6 +42,65 @@ pub fn check(
             1,
             format!("English has no page `{name}`: a translated page keeps the English file name"),
         );
+    }
+
+    // Every diagram shows the same numbers in every language, in the same order.
+    let guide_pairs = english.guide.iter().filter_map(|page| {
+        let here = translation.guide.iter().find(|p| p.file == page.file)?;
+        let blocks = |p: &super::GuidePage| {
+            p.cards
+                .iter()
+                .flat_map(|c| c.blocks.clone())
+                .collect::<Vec<_>>()
+        };
+        Some((
+            format!("{code}/guide/{}", page.file),
+            blocks(page),
+            blocks(here),
+        ))
+    });
+    let faq_pairs = english
+        .faq
+        .entries
+        .iter()
+        .zip(&translation.faq.entries)
+        .map(|(en, here)| {
+            (
+                format!("{code}/faq.md"),
+                en.answer.clone(),
+                here.answer.clone(),
+            )
+        });
+    let notes = std::iter::once((
+        format!("{code}/compare.md"),
+        english.compare.notes.clone(),
+        translation.compare.notes.clone(),
+    ));
+    for (relative, en, here) in guide_pairs.chain(faq_pairs).chain(notes) {
+        let (en, here) = (diagrams(&en), diagrams(&here));
+        for index in 0..en.len().max(here.len()) {
+            let line = here.get(index).or(here.last()).map_or(1, |d| d.0);
+            match (en.get(index), here.get(index)) {
+                (Some((_, kind, numbers)), Some((_, kind_here, numbers_here)))
+                    if kind == kind_here && numbers == numbers_here => {}
+                (Some((_, kind, numbers)), Some(_)) => report(
+                    &relative,
+                    line,
+                    format!(
+                        "this diagram must show what English shows: a {kind:?} with the times {numbers:?}"
+                    ),
+                ),
+                (Some((_, kind, _)), None) => report(
+                    &relative,
+                    line,
+                    format!("a diagram is missing here: English has a {kind:?} after this one"),
+                ),
+                (None, Some(_)) => {
+                    report(&relative, line, "English has no diagram here".to_owned())
+                }
+                (None, None) => {}
+            }
+        }
     }
 
     let (faq_en, faq_here) = (&english.faq.entries, &translation.faq.entries);
@@ -116,6 +177,19 @@ pub fn check(
         );
     }
     problems
+}
+
+type Times = Vec<(u32, u32, Unit)>;
+
+/// The diagrams among `blocks`: their lines, kinds and times.
+fn diagrams(blocks: &[Block]) -> Vec<(usize, Kind, Times)> {
+    blocks
+        .iter()
+        .filter_map(|block| match &block.kind {
+            BlockKind::Diagram(Ok(diagram)) => Some((block.line, diagram.kind, diagram.numbers())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The first line of a file that contains `needle` (1 when there is none).

@@ -22,6 +22,13 @@ pub fn blocks(ui: &mut Ui, c: &Palette, blocks: &[Block]) {
                     ui.label(RichText::new(cells.join("  ·  ")).size(theme::BODY));
                 }
             }
+            BlockKind::Diagram(Ok(diagram)) => {
+                ui.add_space(8.0);
+                super::diagram_view::show(ui, c, diagram);
+                ui.add_space(8.0);
+            }
+            // A page with a broken diagram is refused at load; nothing to draw.
+            BlockKind::Diagram(Err(_)) => {}
         }
     }
 }

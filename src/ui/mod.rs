@@ -4,6 +4,7 @@
 pub mod compare;
 pub mod components;
 pub mod consultation;
+pub mod diagram_view;
 pub mod faq;
 pub mod guide;
 pub mod home;

@@ -19,6 +19,18 @@ pub fn show(ui: &mut Ui, c: &Palette, compare: &Compare) {
         Some(widths) => table(ui, c, compare, &widths),
         None => cards(ui, c, compare),
     }
+    if let Some((heading, bars)) = &compare.downtime {
+        // The same cells as the table, as bars: "Up to 1 day" against "2–7 days" at a glance.
+        ui.add_space(24.0);
+        ui.label(
+            RichText::new(heading)
+                .family(theme::bold())
+                .size(theme::CARD_HEADING)
+                .color(c.accent),
+        );
+        ui.add_space(8.0);
+        crate::ui::diagram_view::show(ui, c, bars);
+    }
     ui.add_space(12.0);
     markdown_view::blocks(ui, c, &compare.notes);
 }
