@@ -19,6 +19,7 @@ pub mod input;
 pub mod kiosk;
 pub mod logging;
 pub mod pin;
+pub mod platform;
 pub mod problems;
 pub mod qr;
 pub mod questionnaire;

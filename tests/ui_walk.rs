@@ -106,13 +106,26 @@ fn home_shows_the_clinic_its_doors_and_booking() {
 
 #[test]
 fn home_shows_every_choice_without_scrolling_on_each_screen_size() {
-    // 1920x1080, 1080x1920, a 1280x800 tablet, and a 1280x720 output.
+    // 1920x1080, 1080x1920, a 1280x800 tablet, and a 1280x720 output; then the web app's
+    // tablets in points, both ways up: iPad and iPad mini (768x1024), iPad 10.2" (810x1080),
+    // iPad Air (820x1180), iPad Pro 12.9" (1024x1366).
+    let tablets = [
+        (768.0, 1024.0),
+        (810.0, 1080.0),
+        (820.0, 1180.0),
+        (1024.0, 1366.0),
+    ]
+    .into_iter()
+    .flat_map(|(w, h)| [Vec2::new(w, h), Vec2::new(h, w)]);
     for size in [
         LANDSCAPE,
         PORTRAIT,
         Vec2::new(1280.0, 800.0),
         Vec2::new(1280.0, 720.0),
-    ] {
+    ]
+    .into_iter()
+    .chain(tablets)
+    {
         let (harness, content, _state) = kiosk(size);
         let area = content.clinic.service_area.last().unwrap();
         let doors = doors(&harness);

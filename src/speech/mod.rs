@@ -48,16 +48,11 @@ pub trait Speaker: Send {
     }
 }
 
-/// The speaker for this system: speech-dispatcher on Linux, silence elsewhere.
+/// The speaker for this system: speech-dispatcher on Linux, the system's voices on
+/// Windows, the browser's on the web ([`crate::platform::system_speaker`]).
 /// `rate` and `volume` are the staff settings, -100..100 each.
 pub fn system_speaker(rate: i32, volume: i32) -> Box<dyn Speaker> {
-    if cfg!(target_os = "linux") {
-        Box::new(SpeechDispatcher::new(rate, volume))
-    } else {
-        Box::new(Silent::new(
-            "Speech is off: read-aloud needs speech-dispatcher, which this system does not have",
-        ))
-    }
+    crate::platform::system_speaker(rate, volume)
 }
 
 /// Joins the pieces of a screen into one text to speak: each piece trimmed, empty ones
@@ -97,6 +92,10 @@ pub fn watch(
     done: fn(&mut dyn Speaker) -> bool,
     wake: impl FnOnce() + Send + 'static,
 ) {
+    // The browser has no threads: there the frame loop looks four times a second instead.
+    if cfg!(target_arch = "wasm32") {
+        return;
+    }
     let watch = move || {
         loop {
             thread::sleep(every);

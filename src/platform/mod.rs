@@ -1,0 +1,40 @@
+//! What differs between Linux, Windows and the browser, one small interface each, chosen
+//! at compile time; everything else (content, questionnaire, screens, idle wipe, PIN) is
+//! shared and tested once, on Linux.
+//!
+//! | what | Linux | Windows | web (wasm32) |
+//! | --- | --- | --- | --- |
+//! | storage of settings, counters, lockout ([`read`], [`write`], [`rename`]) | files, 0600 in 0700 folders, under XDG | files under `%APPDATA%\microneedling-kiosk` | the browser's `localStorage`, one entry per file; the settings built in by `scripts/build-web.sh` |
+//! | counters' export ([`export`]) | a CSV file | a CSV file | a download of the CSV file |
+//! | where the settings and the state live ([`settings_dir`], [`state_dir`]) | `$XDG_CONFIG_HOME`, `$XDG_STATE_HOME` | `%APPDATA%` | fixed names in `localStorage` |
+//! | an installed content folder ([`installed_content`]) | `/usr/share/microneedling-kiosk/content` | `content` beside the `.exe` | none: always built in |
+//! | speech ([`system_speaker`]) | speech-dispatcher (`spd-say`) | the system's voices (System.Speech through PowerShell) | the browser's SpeechSynthesis, its on-device voices only |
+//! | the one-kiosk lock | `flock` ([`crate::files::lock_instance`]) | `LockFileEx`, the same function | the Web Locks API, taken by `index.html` before the module starts |
+//! | logging | stderr (the journal) | stderr | the browser's console ([`web::init_logging`]) |
+//! | the local date | chrono (`TZ`, `/etc/localtime`) | chrono (the system's zone) | chrono's `wasmbind` (the browser's zone) |
+//! | lockdown | kiosk mode under cage | kiosk mode under Assigned Access or Shell Launcher | Guided Access (iPad), screen pinning or a kiosk launcher (Android), a full-screen home-screen app |
+//!
+//! `docs/tablets.md` has the tablets' setup.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::*;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+#[cfg(target_arch = "wasm32")]
+pub use web::*;
+
+#[cfg(windows)]
+mod windows_speech;
+
+/// The application's folder name, under the settings and state folders (and the
+/// `localStorage` prefix on the web).
+pub const APP_FOLDER: &str = "microneedling-kiosk";
+
+/// A stored file read as text.
+pub fn read_to_string(path: &std::path::Path) -> std::io::Result<String> {
+    String::from_utf8(read(path)?)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}
