@@ -57,13 +57,15 @@ started=$SECONDS
 
 step "checking $content${config:+ and $config}"
 settings=${config:-$work/no-settings.toml}
-cargo run --quiet --bin microneedling-kiosk -- --check "$content" --config "$settings"
+cargo run --quiet --bin microneedling-kiosk -- --check "$content" --config "$settings" >"$work/check.txt" ||
+  { cat "$work/check.txt"; echo "build-web: fix the problems above first" >&2; exit 1; }
+tail -n 1 "$work/check.txt"
 
 step "building the wasm module (Debian's $(/usr/bin/rustc --version | cut -d' ' -f1-2), std from source)"
 cross=$target/cross
 # Small rather than fast (the download is what a clinic's Wi-Fi feels); panics abort.
-RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc CARGO_TARGET_DIR=$cross \
-  KIOSK_CONTENT=$content ${config:+KIOSK_WEB_CONFIG=$config} \
+env RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc CARGO_TARGET_DIR="$cross" \
+  KIOSK_CONTENT="$content" ${config:+KIOSK_WEB_CONFIG="$config"} \
   CARGO_PROFILE_RELEASE_OPT_LEVEL=s CARGO_PROFILE_RELEASE_PANIC=abort \
   CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
   /usr/bin/cargo build --release --quiet --target wasm32-unknown-unknown \

@@ -38,12 +38,15 @@ fi
 step() { echo "build-windows: $*"; }
 started=$SECONDS
 step "checking $content"
-no_settings=$(mktemp -u)
-cargo run --quiet --bin microneedling-kiosk -- --check "$content" --config "$no_settings"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cargo run --quiet --bin microneedling-kiosk -- --check "$content" --config "$work/no-settings.toml" >"$work/check.txt" ||
+  { cat "$work/check.txt"; echo "build-windows: fix the problems above first" >&2; exit 1; }
+tail -n 1 "$work/check.txt"
 
 step "building the .exe (Debian's $(/usr/bin/rustc --version | cut -d' ' -f1-2), std from source)"
 cross=$target/cross
-RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc CARGO_TARGET_DIR=$cross KIOSK_CONTENT=$content \
+env RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc CARGO_TARGET_DIR="$cross" KIOSK_CONTENT="$content" \
   CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
   /usr/bin/cargo build --release --quiet --target x86_64-pc-windows-gnu \
   -Zbuild-std=std,panic_unwind --bin microneedling-kiosk

@@ -34,6 +34,7 @@ impl Walk<'_> {
         self.taps.push([centre.x.round(), centre.y.round()]);
         self.harness.get_by_role_and_label(role, label).click();
         self.harness.run();
+        eprintln!("tapped {label:?} -> {}", common::screen_key(self.harness));
     }
 
     /// The taps so far, as JSON; the walk goes on from here with none.
