@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Counts lines of tests/ that hold interface text the strings file has a key for: a
-string literal of 4+ characters that is (part of) a value of content/en/ui.toml.
+string literal of 8+ characters that is part of a value of content/en/ui.toml (or holds
+one of 8+ characters).
 
 Behaviour tests should read such words from the strings file, so editing a word in
 ui.toml never breaks a test. Usage: scripts/copy-in-tests.py [REV] (default: the work
@@ -37,8 +38,8 @@ pieces = {p.strip() for v in values for p in re.split(r"\{\w+\}", v) if len(p.st
 count = 0
 for path in files():
     for n, line in enumerate(read(path).splitlines(), 1):
-        literals = re.findall(r'"((?:[^"\\]|\\.){4,})"', line)
-        if any(lit in p or p in lit for lit in literals for p in pieces if len(lit) >= 4 and (lit in p or (len(p) >= 6 and p in lit))):
+        literals = re.findall(r'"((?:[^"\\]|\\.){8,})"', line)
+        if any(lit in p or (len(p) >= 8 and p in lit) for lit in literals for p in pieces):
             count += 1
             if verbose:
                 print(f"{path}:{n}: {line.strip()}")

@@ -9,7 +9,9 @@ use toml::Spanned;
 
 use crate::content::Problem;
 use crate::files;
+use crate::keys::{Action, KeyMap};
 use crate::problems::LineIndex;
+use crate::voice::{self, Voice, VoiceLimits};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -40,6 +42,11 @@ pub struct Config {
     /// Listen's speaking rate and volume, -100 to 100 (speech-dispatcher's scale).
     pub speech_rate: i32,
     pub speech_volume: i32,
+    /// The volume and pace levels (1 to 10) a listener may choose.
+    pub voice_volume_levels: (u8, u8),
+    pub voice_pace_levels: (u8, u8),
+    /// Which key does what for a visitor who cannot see the screen.
+    pub keys: KeyMap,
 }
 
 impl Default for Config {
@@ -59,11 +66,29 @@ impl Default for Config {
             default_language: crate::content::ENGLISH.to_owned(),
             speech_rate: 0,
             speech_volume: 100,
+            voice_volume_levels: (1, voice::LEVELS),
+            voice_pace_levels: (1, voice::LEVELS),
+            keys: KeyMap::default(),
         }
     }
 }
 
 impl Config {
+    /// The listener's voice: where each visitor starts (`speech_rate`, `speech_volume`),
+    /// kept within the levels staff allow.
+    pub fn voice_limits(&self) -> VoiceLimits {
+        let start = Voice::from_settings(self.speech_rate, self.speech_volume);
+        let within = |level: u8, (min, max): (u8, u8)| level.clamp(min, max);
+        VoiceLimits {
+            volume: self.voice_volume_levels,
+            pace: self.voice_pace_levels,
+            start: Voice {
+                volume: within(start.volume, self.voice_volume_levels),
+                pace: within(start.pace, self.voice_pace_levels),
+            },
+        }
+    }
+
     pub fn counters_file(&self) -> PathBuf {
         self.state_dir.join("counters.toml")
     }
@@ -89,7 +114,7 @@ pub fn load(path: &Path) -> (Config, Vec<Problem>) {
     }
 }
 
-const KEYS: &str = "kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, questionnaire_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume";
+const KEYS: &str = "kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, questionnaire_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume, voice_volume_levels, voice_pace_levels, keys";
 
 pub fn parse(text: &str, path: &str) -> (Config, Vec<Problem>) {
     let mut config = Config::default();
@@ -205,6 +230,59 @@ fn apply(config: &mut Config, key: &str, value: &toml::Value) -> Result<(), Stri
                 config.speech_volume = level;
             }
         }
+        "voice_volume_levels" | "voice_pace_levels" => {
+            let levels = value
+                .as_array()
+                .filter(|a| a.len() == 2)
+                .and_then(|a| {
+                    let level = |v: &toml::Value| {
+                        v.as_integer()
+                            .and_then(|n| u8::try_from(n).ok())
+                            .filter(|n| (1..=voice::LEVELS).contains(n))
+                    };
+                    Some((level(&a[0])?, level(&a[1])?))
+                })
+                .filter(|(min, max)| min <= max)
+                .ok_or_else(|| {
+                    format!(
+                        "`{key}` must be the lowest and the highest level a listener may choose, from 1 to {}, such as [3, 10]; using [1, {}]",
+                        voice::LEVELS,
+                        voice::LEVELS
+                    )
+                })?;
+            if key == "voice_volume_levels" {
+                config.voice_volume_levels = levels;
+            } else {
+                config.voice_pace_levels = levels;
+            }
+        }
+        "keys" => {
+            let table = value
+                .as_table()
+                .ok_or("`keys` is a table: `[keys]`, then lines such as `next = [\"2\", \"ArrowDown\"]`; using the default keys")?;
+            let mut keys = KeyMap::default();
+            for (name, names) in table {
+                let action = Action::ALL
+                    .into_iter()
+                    .find(|a| a.name() == name)
+                    .ok_or_else(|| {
+                        let all: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+                        format!("`keys.{name}` is no action; the actions are: {}; using the default keys", all.join(", "))
+                    })?;
+                let names: Vec<String> = names
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|n| n.as_str().map(str::to_owned))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                keys = keys
+                    .with(action, &names)
+                    .map_err(|why| format!("`keys.{name}`: {why}; using the default keys"))?;
+            }
+            config.keys = keys;
+        }
         _ => return Err(format!("unknown setting `{key}`; the settings are: {KEYS}")),
     }
     Ok(())
@@ -312,9 +390,42 @@ mod tests {
             "c.toml:7: `state_dir` must be a folder or file path in quotes; using the default",
             "c.toml:8: `export_file` must be a folder or file path in quotes; using the default",
             "c.toml:9: `pin_hash` is not a PIN hash; set the PIN with `microneedling-kiosk --set-pin`; until then the staff screen cannot be opened",
-            "c.toml:10: unknown setting `colour`; the settings are: kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, questionnaire_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume",
+            "c.toml:10: unknown setting `colour`; the settings are: kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, questionnaire_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume, voice_volume_levels, voice_pace_levels, keys",
         ];
         assert_eq!(lines, expected);
+    }
+
+    #[test]
+    fn the_listeners_levels_and_the_keys_can_be_set() {
+        let (config, problems) = parse(
+            "speech_volume = 100\nvoice_volume_levels = [3, 8]\n[keys]\nrepeat = [\"R\"]\n",
+            "c.toml",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            config.voice_limits().start.volume,
+            8,
+            "within the levels allowed"
+        );
+        assert_eq!(
+            config.keys.action(egui::Key::R, false),
+            Some(Action::Repeat)
+        );
+        let (config, problems) = parse(
+            "voice_pace_levels = [8, 3]\n[keys]\nrepeat = [\"Hoem\"]\n",
+            "c.toml",
+        );
+        assert_eq!(config, Config::default());
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(
+            lines[0].starts_with("c.toml:1: `voice_pace_levels` must be"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].starts_with("c.toml:2: `keys.repeat`: `Hoem` is not a key name"),
+            "{lines:?}"
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod counters;
 pub mod files;
 pub mod idle;
 pub mod input;
+pub mod keys;
 pub mod kiosk;
 pub mod logging;
 pub mod pin;
@@ -26,5 +27,6 @@ pub mod questionnaire;
 pub mod speech;
 pub mod staff;
 pub mod ui;
+pub mod voice;
 #[cfg(unix)]
 pub mod watchdog;

@@ -53,8 +53,51 @@ fn check_screen(harness: &Harness<'_, KioskApp>, width_px: f32, zoom: f32, what:
     smallest
 }
 
+/// The keys reach every control: Tab (the keypad's 2) goes round them all and comes back
+/// to the first. (The first key turns speech navigation on, which adds the voice's own
+/// controls on some screens, so the controls are counted after the round.)
+fn every_control_takes_the_focus(harness: &mut Harness<'_, KioskApp>, what: &str) {
+    let focused = |harness: &Harness<'_, KioskApp>| {
+        harness
+            .root()
+            .children_recursive()
+            .find(|n| n.accesskit_node().is_focused())
+            .map(|n| format!("{:?}", n.accesskit_node().id()))
+    };
+    let mut reached = std::collections::BTreeSet::new();
+    let mut first = None;
+    for _ in 0..200 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        let now = focused(harness);
+        if now.is_some() && now == first {
+            break;
+        }
+        first = first.or(now.clone());
+        reached.extend(now);
+    }
+    let missed: Vec<_> = harness
+        .root()
+        .children_recursive()
+        .filter(|n| {
+            let node = n.accesskit_node();
+            matches!(
+                node.role(),
+                Role::Button | Role::CheckBox | Role::RadioButton
+            ) && !node.is_disabled()
+                && !reached.contains(&format!("{:?}", node.id()))
+        })
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert!(
+        !reached.is_empty() && missed.is_empty(),
+        "{what}: the keys never reach {missed:?}"
+    );
+}
+
 /// Puts the app on every state of every screen of the registry in `language`, at `size`
-/// and `text_size`, and checks each; returns (states checked, smallest control side).
+/// and `text_size`, and checks each (the keys' reach at the normal text size, where the
+/// same controls stand as at the larger ones); returns (states checked, smallest control side).
 fn walk(size: Vec2, language: usize, text_size: TextSize) -> (usize, f32) {
     let zoom = text_size.zoom();
     // The app zooms itself (as in a real window): the screen keeps its pixels, egui gets
@@ -75,6 +118,9 @@ fn walk(size: Vec2, language: usize, text_size: TextSize) -> (usize, f32) {
             text_size.percent()
         );
         smallest = smallest.min(check_screen(harness, size.x, zoom, &what));
+        if text_size == TextSize::Normal {
+            every_control_takes_the_focus(harness, &what);
+        }
     }
     (names.len(), smallest)
 }

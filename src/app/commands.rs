@@ -8,7 +8,7 @@ use crate::content::strings::fill;
 use crate::files;
 use crate::pin::Attempt;
 use crate::speech;
-use crate::ui::screen::{Command, Reply, StaffAction};
+use crate::ui::screen::{Command, Reply, StaffAction, VoiceStep};
 use crate::ui::{home, pin_pad, staff};
 
 impl KioskApp {
@@ -54,8 +54,9 @@ impl KioskApp {
             Command::Listen => {
                 let parts = self.visitor.screen.speech(&self.cx(now));
                 let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-                self.speak(&speech::join_for_speech(&parts));
+                self.say(&speech::join_for_speech(&parts));
                 self.visitor.listened = true;
+                self.visitor.reading = true;
             }
             Command::StopListening => self.stop_speaking(),
             Command::FaqOpened(question) => self
@@ -71,6 +72,47 @@ impl KioskApp {
                 attempt => self.visitor.screen.reply(Reply::Pin(attempt)),
             },
             Command::Staff(action) => self.staff(ctx, action),
+            Command::Voice(step) => {
+                let limits = self.kiosk.config.voice_limits();
+                let voice = self.visitor.voice;
+                let (changed, template, level) = match step {
+                    VoiceStep::Louder | VoiceStep::Softer => {
+                        let up = step == VoiceStep::Louder;
+                        let changed = voice.volume_step(up, &limits);
+                        let s = &self.content().strings;
+                        (
+                            changed,
+                            s.voice_volume.clone(),
+                            changed.unwrap_or(voice).volume,
+                        )
+                    }
+                    VoiceStep::Faster | VoiceStep::Slower => {
+                        let up = step == VoiceStep::Faster;
+                        let changed = voice.pace_step(up, &limits);
+                        let s = &self.content().strings;
+                        (changed, s.voice_pace.clone(), changed.unwrap_or(voice).pace)
+                    }
+                };
+                if let Some(changed) = changed {
+                    self.visitor.voice = changed;
+                }
+                // Said at its new setting (at a limit, the level that stays).
+                let levels = crate::voice::LEVELS.to_string();
+                let text = fill(&template, &[("n", &level.to_string()), ("m", &levels)]);
+                self.say(&text);
+            }
+            Command::SpeechNavigation if !self.visitor.nav => {
+                self.visitor.nav = true;
+                self.visitor.listened = true;
+                let intro = self.content().strings.nav_intro.clone();
+                self.say(&intro);
+            }
+            Command::SpeechNavigation => {}
+            Command::Announce(parts) if self.visitor.nav => {
+                let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+                self.say(&speech::join_for_speech(&parts));
+            }
+            Command::Announce(_) => {}
         }
     }
 

@@ -5,6 +5,7 @@
 //! applied, the input filter, the screens there are).
 
 mod commands;
+mod navigation;
 mod visitor;
 mod window;
 
@@ -21,7 +22,7 @@ use crate::idle::Idle;
 use crate::kiosk::Kiosk;
 use crate::speech::{self, Speaker};
 use crate::ui::idle_warning::IdleWarning;
-use crate::ui::screen::{Cx, IdleRule, Listen, Registry, Screen, ScreenKind};
+use crate::ui::screen::{Command, Cx, IdleRule, Listen, Registry, Screen, ScreenKind};
 use crate::ui::theme;
 
 /// How the app was started.
@@ -63,7 +64,11 @@ impl KioskApp {
             options.config_path,
         );
         let now = ctx.input(|i| i.time);
-        let visitor = Visitor::new(kiosk.default_language(), now);
+        let visitor = Visitor::new(
+            kiosk.default_language(),
+            kiosk.config.voice_limits().start,
+            now,
+        );
         let mut app = Self {
             visitor,
             kiosk,
@@ -109,7 +114,8 @@ impl KioskApp {
     /// idle timer), and egui's own memory (scroll positions, focus) is cleared with it.
     pub fn wipe(&mut self, ctx: &egui::Context) {
         self.stop_speaking();
-        self.visitor = Visitor::new(self.kiosk.default_language(), ctx.input(|i| i.time));
+        let voice = self.kiosk.config.voice_limits().start;
+        self.visitor = Visitor::new(self.kiosk.default_language(), voice, ctx.input(|i| i.time));
         // Only its options (the style, keyboard zoom off) outlive a visitor.
         ctx.memory_mut(|memory| {
             let options = std::mem::take(&mut memory.options);
@@ -144,13 +150,20 @@ impl KioskApp {
         secs as f64
     }
 
-    fn speak(&mut self, text: &str) {
+    /// Says `text` in the visitor's language and voice, instead of anything being said.
+    fn say(&mut self, text: &str) {
         let code = self
             .kiosk
             .loaded
             .language_code(self.visitor.language)
             .to_owned();
-        self.kiosk.speaker().speak(&code, text);
+        let (rate, volume) = self.visitor.voice.to_settings();
+        let mut speaker = self.kiosk.speaker();
+        speaker.set_voice(rate, volume);
+        speaker.speak(&code, text);
+        drop(speaker);
+        self.visitor.last_said = text.to_owned();
+        self.visitor.reading = false;
         self.visitor.speaking = true;
         self.window
             .wake_when(&self.kiosk, |speaker| !speaker.is_speaking());
@@ -160,13 +173,14 @@ impl KioskApp {
         if self.visitor.speaking {
             self.kiosk.speaker().stop();
             self.visitor.speaking = false;
+            self.visitor.reading = false;
         }
     }
 
     /// Draws the visitor's screen. A panic inside it (a bug, or content nobody foresaw)
     /// must not leave a dead kiosk in front of a visitor: it is caught here, counted for
     /// staff, logged, and the kiosk starts over on Home.
-    fn draw_screen_safely(&mut self, ui: &mut egui::Ui, now: f64) {
+    fn draw_screen_safely(&mut self, ui: &mut egui::Ui, now: f64, back_key: bool) {
         let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let Self {
                 visitor,
@@ -175,17 +189,25 @@ impl KioskApp {
             } = self;
             let fresh = std::mem::take(&mut visitor.fresh_view);
             let mut cx = frame_cx(kiosk, window, visitor, now, fresh);
+            if back_key {
+                cx.press_back_key();
+            }
             visitor.screen.show(ui, &mut cx);
             cx.finish()
         }));
         match drawn {
-            Ok((commands, moved, fresh)) => {
-                self.visitor.fresh_view |= fresh;
-                if moved {
+            Ok(finished) => {
+                self.visitor.fresh_view |= finished.fresh;
+                if finished.moved {
+                    self.visitor.views += 1;
                     self.stop_speaking();
                 }
-                for command in commands {
+                for command in finished.commands {
                     self.apply(ui.ctx(), command, now);
+                }
+                // No way back on this screen: Back goes Home.
+                if finished.back_key_unused {
+                    self.apply(ui.ctx(), Command::Home, now);
                 }
             }
             Err(_) => {
@@ -209,7 +231,7 @@ impl KioskApp {
         drop(cx);
         if let Some(parts) = spoken {
             let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-            self.speak(&speech::join_for_speech(&parts));
+            self.say(&speech::join_for_speech(&parts));
         }
         self.visitor.warned = true;
         // Wake for the next whole second of the countdown, and no more often.
@@ -239,6 +261,8 @@ impl KioskApp {
             self.kiosk.counters.record(|c| c.idle_resets += 1);
         }
 
+        let views_before = self.visitor.views;
+        let keys = self.keys(&ctx);
         self.window.apply_look(&ctx, self.visitor.look);
         if !self.window.clears_background {
             let background = self.visitor.look.palette().background;
@@ -249,9 +273,11 @@ impl KioskApp {
             Idle::Warning { remaining } => self.draw_warning(ui, now, remaining),
             _ => {
                 self.visitor.warned = false;
-                self.draw_screen_safely(ui, now);
+                self.draw_screen_safely(ui, now, keys.back);
             }
         }
+        self.narrate(&ctx, views_before, keys.said);
+        self.paint_focus_ring(&ctx);
         if let Idle::Active { warning_in } = idle
             && !self.is_pristine()
         {
@@ -297,7 +323,10 @@ fn frame_cx<'a>(
     let code = kiosk.loaded.language_code(visitor.language);
     let listen = Listen {
         available: kiosk.speaker().has_voice(code),
-        speaking: visitor.speaking,
+        // Listen turns into Stop for its own reading, not for the navigation's voice.
+        speaking: visitor.speaking && visitor.reading,
+        voice: (visitor.listened || visitor.nav)
+            .then(|| (visitor.voice, kiosk.config.voice_limits())),
     };
     Cx::new(
         kiosk,

@@ -8,6 +8,7 @@ use crate::idle::IdleTimer;
 use crate::ui::home;
 use crate::ui::screen::Screen;
 use crate::ui::theme::Look;
+use crate::voice::Voice;
 
 pub struct Visitor {
     pub screen: Box<dyn Screen>,
@@ -18,17 +19,30 @@ pub struct Visitor {
     pub fresh_view: bool,
     /// The visitor used Listen, so the idle warning is spoken too.
     pub listened: bool,
-    /// Listen was started and has not been seen to finish.
+    /// Something is being said and has not been seen to finish.
     pub speaking: bool,
+    /// What is being said is Listen's reading of the screen (the Listen key stops it).
+    pub reading: bool,
     /// When they last touched the screen.
     pub idle: IdleTimer,
     /// "Still there?" was showing last frame (it is spoken once, when it appears).
     pub warned: bool,
+    /// Speech navigation: keys move a focus ring and a voice says every move.
+    pub nav: bool,
+    /// Their own volume and pace.
+    pub voice: Voice,
+    /// The last thing said to them, for the repeat key.
+    pub last_said: String,
+    /// Counts the views they have opened (screens, pages, questions), to notice a new one.
+    pub views: u64,
+    /// The control the keys are on, as last described (for "where am I").
+    pub focused: Option<egui::WidgetInfo>,
 }
 
 impl Visitor {
-    /// A visitor who has not touched anything yet, at `now`: Home, in `language`.
-    pub fn new(language: usize, now: f64) -> Self {
+    /// A visitor who has not touched anything yet, at `now`: Home, in `language`, with
+    /// the voice at `voice`.
+    pub fn new(language: usize, voice: Voice, now: f64) -> Self {
         let mut idle = IdleTimer::default();
         idle.touch(now);
         Self {
@@ -38,8 +52,14 @@ impl Visitor {
             fresh_view: true,
             listened: false,
             speaking: false,
+            reading: false,
             idle,
             warned: false,
+            nav: false,
+            voice,
+            last_said: String::new(),
+            views: 0,
+            focused: None,
         }
     }
 
@@ -47,6 +67,7 @@ impl Visitor {
     pub fn open(&mut self, screen: Box<dyn Screen>) {
         self.screen = screen;
         self.fresh_view = true;
+        self.views += 1;
     }
 
     /// Nothing to forget: Home, untouched, as a new visitor finds it.
@@ -55,6 +76,7 @@ impl Visitor {
             && self.language == default_language
             && self.look == Look::default()
             && !self.listened
+            && !self.nav
     }
 }
 
@@ -65,7 +87,7 @@ mod tests {
 
     #[test]
     fn a_new_visitor_is_pristine_and_a_touched_one_is_not() {
-        let mut visitor = Visitor::new(1, 0.0);
+        let mut visitor = Visitor::new(1, Voice { volume: 5, pace: 5 }, 0.0);
         assert!(visitor.is_pristine(1));
         assert!(!visitor.is_pristine(0), "another language than the default");
         visitor.open((guide::KIND.open)());

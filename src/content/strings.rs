@@ -20,6 +20,27 @@ pub struct Strings {
     pub high_contrast: String,
     pub listen: String,
     pub stop_listening: String,
+    /// Said when the first key turns speech navigation on: the keys.
+    pub nav_intro: String,
+    /// Said after each new screen's title: how to go on.
+    pub nav_hint: String,
+    /// The kinds of control, as the voice names them.
+    pub nav_button: String,
+    pub nav_check_box: String,
+    pub nav_choice: String,
+    pub nav_chosen: String,
+    pub nav_not_chosen: String,
+    pub nav_unavailable: String,
+    /// Nothing has focus yet ("where am I" before the first move).
+    pub nav_no_focus: String,
+    /// "Volume {n} of {m}".
+    pub voice_volume: String,
+    /// "Speed {n} of {m}".
+    pub voice_pace: String,
+    pub voice_softer: String,
+    pub voice_louder: String,
+    pub voice_slower: String,
+    pub voice_faster: String,
     pub home_intro: String,
     pub home_hint: String,
     pub home: String,
@@ -173,6 +194,8 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// The placeholders each template must keep, so staff cannot silently lose a number.
 const TEMPLATES: &[(&str, &[&str])] = &[
     ("page_of", &["n", "m"]),
+    ("voice_volume", &["n", "m"]),
+    ("voice_pace", &["n", "m"]),
     ("question_of", &["n", "m"]),
     ("idle_message", &["n"]),
     ("text_size", &["n"]),

@@ -256,6 +256,11 @@ impl Speaker for SpeechDispatcher {
         }
     }
 
+    fn set_voice(&mut self, rate: i32, volume: i32) {
+        self.rate = rate.clamp(-100, 100);
+        self.volume = volume.clamp(-100, 100);
+    }
+
     fn stop(&mut self) {
         self.reap();
         if self.abandon_current() {

@@ -19,6 +19,8 @@ pub enum Spoken {
     },
     /// `stop()`.
     Stopped,
+    /// `set_voice(rate, volume)`.
+    Voice { rate: i32, volume: i32 },
 }
 
 #[derive(Debug, Default)]
@@ -47,7 +49,7 @@ impl SpeechLog {
             .iter()
             .filter_map(|event| match event {
                 Spoken::Said { language, text } => Some((language.clone(), text.clone())),
-                Spoken::Stopped => None,
+                Spoken::Stopped | Spoken::Voice { .. } => None,
             })
             .collect()
     }
@@ -55,6 +57,18 @@ impl SpeechLog {
     /// The last `(language, text)` spoken.
     pub fn last_spoken(&self) -> Option<(String, String)> {
         self.spoken().pop()
+    }
+
+    /// The last `(rate, volume)` the speaker was set to, if it was.
+    pub fn last_voice(&self) -> Option<(i32, i32)> {
+        lock(&self.0)
+            .events
+            .iter()
+            .rev()
+            .find_map(|event| match event {
+                Spoken::Voice { rate, volume } => Some((*rate, *volume)),
+                _ => None,
+            })
     }
 
     /// How many times `stop` was called.
@@ -133,6 +147,12 @@ impl Speaker for Recording {
         let mut state = lock(&self.log.0);
         state.events.push(Spoken::Stopped);
         state.speaking = false;
+    }
+
+    fn set_voice(&mut self, rate: i32, volume: i32) {
+        lock(&self.log.0)
+            .events
+            .push(Spoken::Voice { rate, volume });
     }
 
     fn is_speaking(&mut self) -> bool {

@@ -56,6 +56,7 @@ impl Screen for Faq {
                     } else {
                         self.open.insert(index);
                         cx.send(Command::FaqOpened(entry.question.clone()));
+                        cx.send(Command::Announce(plain_lines(&entry.answer)));
                     }
                 }
                 if open {

@@ -92,7 +92,7 @@ impl Screen for Guide {
         let position = s.page_of(self.page + 1, pages);
         let (back, next) = layout::paging_bar(
             ui,
-            c,
+            cx,
             (&s.back, self.page > 0),
             Some((&s.next, !last)),
             Some(position),
@@ -109,6 +109,20 @@ impl Screen for Guide {
         layout::body(ui, cx, "guide_page", theme::READING_WIDTH, |ui, _| {
             guide_page::show(ui, c, page, None, false)
         });
+    }
+
+    fn where_am_i(&self, cx: &Cx<'_>) -> Vec<String> {
+        let (s, guide) = (cx.strings(), &cx.content.guide);
+        let mut parts = vec![s.guide_title.clone()];
+        match guide.get(self.page) {
+            _ if self.contents => parts.push(s.contents.clone()),
+            Some(page) => {
+                parts.push(s.page_of(self.page + 1, guide.len()));
+                parts.push(page.title.clone());
+            }
+            None => {}
+        }
+        parts
     }
 
     fn speech(&self, cx: &Cx<'_>) -> Vec<String> {

@@ -128,6 +128,7 @@ fn settings(ui: &mut Ui, cx: &mut Cx<'_>) {
             cx.send(Command::ToggleContrast);
         }
         layout::listen_button(ui, cx);
+        layout::voice_controls(ui, cx);
     });
 }
 
@@ -143,7 +144,8 @@ fn header(
             let image = egui::Image::new(logo)
                 .fit_to_exact_size(Vec2::splat(side))
                 .alt_text(&content.clinic.name)
-                .sense(egui::Sense::click());
+                // Taps only: the staff gesture is no control for the keys to land on.
+                .sense(egui::Sense::CLICK);
             ui.add(image).clicked()
         });
         ui.add_space(20.0);

@@ -32,7 +32,7 @@ impl screen::Screen for IdleWarning {
             .fixed_pos(screen.min)
             .show(&ctx, |ui| {
                 // Takes every tap, so one on an empty spot cannot reach anything else.
-                ui.allocate_exact_size(screen.size(), Sense::click());
+                ui.allocate_exact_size(screen.size(), Sense::CLICK);
             });
         egui::Area::new(Id::unique("idle_warning"))
             .order(Order::Tooltip)
@@ -75,6 +75,10 @@ impl screen::Screen for IdleWarning {
     fn speech(&self, cx: &Cx<'_>) -> Vec<String> {
         let s = cx.strings();
         vec![s.idle_title.clone(), message(s, self.seconds_left)]
+    }
+
+    fn where_am_i(&self, cx: &Cx<'_>) -> Vec<String> {
+        self.speech(cx)
     }
 }
 

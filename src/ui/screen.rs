@@ -15,6 +15,7 @@ use super::theme::{Look, Palette, TextSize};
 use crate::content::{Content, Strings};
 use crate::kiosk::Kiosk;
 use crate::pin::Attempt;
+use crate::voice::{Voice, VoiceLimits};
 
 pub trait Screen: 'static {
     fn kind(&self) -> &'static ScreenKind;
@@ -24,6 +25,18 @@ pub trait Screen: 'static {
 
     /// What Listen reads: the text on screen, in the order shown, as plain sentences.
     fn speech(&self, cx: &Cx<'_>) -> Vec<String>;
+
+    /// Where the visitor is, for a listener ("where am I"): the screen's title, and the
+    /// page or question. By default the first thing Listen reads.
+    fn where_am_i(&self, cx: &Cx<'_>) -> Vec<String> {
+        self.speech(cx).into_iter().take(1).collect()
+    }
+
+    /// What a listener hears when this view opens: by default where they are; a question
+    /// also reads its answers, a result reads itself whole.
+    fn announce(&self, cx: &Cx<'_>) -> Vec<String> {
+        self.where_am_i(cx)
+    }
 
     /// The app's answer to a command this screen sent.
     fn reply(&mut self, _reply: Reply) {}
@@ -101,6 +114,22 @@ pub enum Command {
     TryPin(String),
     /// A staff action; answered with [`Reply::Staff`].
     Staff(StaffAction),
+    /// The listener's volume or pace, one step.
+    Voice(VoiceStep),
+    /// A long press on Listen: speech navigation on, for this visitor.
+    SpeechNavigation,
+    /// Said to a listener using speech navigation (and to nobody else): what a tap made
+    /// appear without opening a new view, such as an FAQ answer.
+    Announce(Vec<String>),
+}
+
+/// One step of the listener's voice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VoiceStep {
+    Louder,
+    Softer,
+    Faster,
+    Slower,
 }
 
 /// What staff asked for on the staff screen.
@@ -175,11 +204,13 @@ impl Registry {
     }
 }
 
-/// Whether Listen can be offered, and whether it is speaking.
+/// Whether Listen can be offered, whether it is speaking, and the listener's voice when
+/// its controls are showing (after Listen, or with speech navigation on).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Listen {
     pub available: bool,
     pub speaking: bool,
+    pub voice: Option<(Voice, VoiceLimits)>,
 }
 
 /// What a screen gets for one frame: everything it may read, and a place for commands.
@@ -195,6 +226,8 @@ pub struct Cx<'a> {
     pub listen: Listen,
     /// egui's input time, for gestures that count taps.
     pub now: f64,
+    /// The listener's Back key was pressed this frame, for the screen's way back.
+    back_key: bool,
     fresh: bool,
     moved: bool,
     commands: Vec<Command>,
@@ -222,6 +255,7 @@ impl<'a> Cx<'a> {
             textures,
             listen,
             now,
+            back_key: false,
             fresh,
             moved: false,
             commands: Vec::new(),
@@ -239,6 +273,16 @@ impl<'a> Cx<'a> {
 
     pub fn send(&mut self, command: Command) {
         self.commands.push(command);
+    }
+
+    /// The Back key of this frame, for the screen's way back: true once.
+    pub fn take_back_key(&mut self) -> bool {
+        std::mem::take(&mut self.back_key)
+    }
+
+    /// The listener pressed Back this frame.
+    pub fn press_back_key(&mut self) {
+        self.back_key = true;
     }
 
     /// The screen moved to another page or question: show it from the top, and stop
@@ -263,12 +307,27 @@ impl<'a> Cx<'a> {
         self.fresh
     }
 
-    /// The frame's commands, whether the screen moved to a new view, and whether that
-    /// view is still to be shown from its top (it began after the body was drawn, as with
-    /// a tap inside it: the next frame shows it fresh).
-    pub fn finish(self) -> (Vec<Command>, bool, bool) {
-        (self.commands, self.moved, self.fresh)
+    /// What the frame left for the app.
+    pub fn finish(self) -> Finished {
+        Finished {
+            commands: self.commands,
+            moved: self.moved,
+            fresh: self.fresh,
+            back_key_unused: self.back_key,
+        }
     }
+}
+
+/// What a frame of a screen left for the app.
+pub struct Finished {
+    pub commands: Vec<Command>,
+    /// The screen moved to a new view.
+    pub moved: bool,
+    /// That view is still to be shown from its top: it began after the body was drawn (a
+    /// tap inside it), so the next frame shows it fresh.
+    pub fresh: bool,
+    /// The listener's Back key found no way back on the screen.
+    pub back_key_unused: bool,
 }
 
 /// Implements the part of [`Screen`] every screen writes the same way.

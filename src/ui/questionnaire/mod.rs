@@ -117,7 +117,7 @@ impl Screen for Questionnaire {
             .filter(|q| q.multiple)
             .map(|q| (s.continue_.as_str(), q.may_continue(&self.answers, step)));
         let position = question.map(|_| s.question_of(step + 1, total));
-        let (back, next) = layout::paging_bar(ui, c, (&s.back, step > 0), next, position);
+        let (back, next) = layout::paging_bar(ui, cx, (&s.back, step > 0), next, position);
         if back {
             self.step = step.saturating_sub(1);
             cx.new_view();
@@ -159,6 +159,41 @@ impl Screen for Questionnaire {
                 }
             },
         );
+    }
+
+    fn where_am_i(&self, cx: &Cx<'_>) -> Vec<String> {
+        let (content, s) = (cx.content, cx.strings());
+        let questionnaire = &content.questionnaire;
+        if let Some(place) = self.source {
+            return source_speech(content, place).into_iter().take(1).collect();
+        }
+        let mut parts = vec![questionnaire.title.clone()];
+        let total = questionnaire.questions.len();
+        match questionnaire.questions.get(self.step) {
+            Some(question) => {
+                parts.push(s.question_of(self.step + 1, total));
+                parts.push(question.text.clone());
+            }
+            None => {
+                parts.extend(evaluate(questionnaire, &self.answers).map(|o| o.result.title.clone()))
+            }
+        }
+        parts
+    }
+
+    /// A question is heard with its answers; a result whole.
+    fn announce(&self, cx: &Cx<'_>) -> Vec<String> {
+        let questionnaire = &cx.content.questionnaire;
+        match questionnaire.questions.get(self.step) {
+            _ if self.source.is_some() => self.where_am_i(cx),
+            Some(_) => {
+                let mut parts = self.where_am_i(cx);
+                parts.truncate(2);
+                parts.extend(self.speech(cx));
+                parts
+            }
+            None => self.speech(cx),
+        }
     }
 
     fn speech(&self, cx: &Cx<'_>) -> Vec<String> {
@@ -212,7 +247,7 @@ impl Questionnaire {
             Place::Compare => &s.compare_title,
         };
         layout::top_bar(ui, cx, title.unwrap_or(fallback), |_, _| {});
-        let (back, _) = layout::paging_bar(ui, c, (&s.back_to_result, true), None, None);
+        let (back, _) = layout::paging_bar(ui, cx, (&s.back_to_result, true), None, None);
         if back {
             self.source = None;
             // The result keeps its scroll position: only the voice stops.
