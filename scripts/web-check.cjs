@@ -1,7 +1,7 @@
 // Proves the web build in headless Chromium, as a tablet would use it:
 //   node scripts/web-check.cjs SITE PLAN SHOTS
 // SITE is scripts/build-web.sh's folder (built with the settings of .ci/run: PIN 2468),
-// PLAN the taps tests/web_taps.rs wrote (KIOSK_TAP_PLAN), SHOTS where the screenshots go.
+// PLAN the taps and scrolls tests/web_taps.rs wrote (KIOSK_TAP_PLAN), SHOTS where the screenshots go.
 // At each size of the plan, in a fresh browser profile, with touch:
 //   1. Home draws: its screenshot is mostly the theme's cream, with the logo's green and
 //      no black (the checks scripts/wayland-check.sh makes under cage);
@@ -119,8 +119,18 @@ async function tap(page, [x, y], pause = 500) {
   await sleep(pause);
 }
 
-async function taps(page, points, pause) {
-  for (const point of points) await tap(page, point, pause);
+// The steps tests/web_taps.rs wrote: taps [x, y], and turns of the wheel {wheel: [x, y, dy]}.
+async function taps(page, steps, pause) {
+  for (const step of steps) {
+    if (Array.isArray(step)) {
+      await tap(page, step, pause);
+    } else {
+      const [x, y, dy] = step.wheel;
+      await page.mouse.move(x, y);
+      await page.mouse.wheel(0, dy);
+      await sleep(1000);
+    }
+  }
 }
 
 async function check(browser, plan) {

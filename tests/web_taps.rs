@@ -1,7 +1,8 @@
-//! Where a visitor taps, worked out by the real app at a screen size, for the web build's
-//! check in a browser (`scripts/web-check.mjs`), which has no accessibility tree to find
-//! buttons by name on egui's canvas: the same code draws the same layout there, so the
-//! centres of the buttons found here by their words are where the browser is tapped.
+//! Where a visitor taps and scrolls, worked out by the real app at a screen size, for the
+//! web build's check in a browser (`scripts/web-check.cjs`), which has no accessibility
+//! tree to find buttons by name on egui's canvas: the same code draws the same layout
+//! there, so the centres of the buttons found here by their words are where the browser
+//! is tapped.
 //!
 //! `KIOSK_TAP_PLAN=plan.json cargo test --test web_taps` writes the plan for 1920x1080
 //! and 1024x1366 (an iPad Pro in portrait); without the variable the test only proves the
@@ -18,33 +19,56 @@ use kiosk::app::KioskApp;
 /// The PIN the web check's settings are made with (`--set-pin` in `.ci/run`).
 const PIN: &str = "2468";
 
-/// The taps of one walk, as `[x, y]` in points (CSS pixels at a device scale of 1).
+/// The steps of one walk, as the browser replays them: a tap `[x, y]` in points (CSS
+/// pixels at a device scale of 1), or a turn of the mouse wheel `{"wheel": [x, y, dy]}`
+/// (the browser's `deltaY`, in pixels).
 struct Walk<'a> {
     harness: &'a mut Harness<'static, KioskApp>,
-    taps: Vec<[f32; 2]>,
+    size: Vec2,
+    steps: Vec<String>,
 }
 
 impl Walk<'_> {
+    /// Taps the middle of the control, where the browser is tapped: a control hidden under
+    /// a bar is missed there as it would be on the tablet.
     fn tap(&mut self, role: Role, label: &str) {
         let centre = self
             .harness
             .get_by_role_and_label(role, label)
             .rect()
             .center();
-        self.taps.push([centre.x.round(), centre.y.round()]);
+        self.steps
+            .push(format!("[{}, {}]", centre.x.round(), centre.y.round()));
         self.harness.get_by_role_and_label(role, label).click();
         self.harness.run();
-        eprintln!("tapped {label:?} -> {}", common::screen_key(self.harness));
     }
 
-    /// The taps so far, as JSON; the walk goes on from here with none.
+    /// Scrolls the page to its end with the mouse wheel, from the middle of the screen: a
+    /// page taller than the screen (a checklist on a portrait tablet) shows its last
+    /// answers only then. Far more than any page, so both end at the same place.
+    fn scroll_to_end(&mut self) {
+        const PAST_THE_END: f32 = 5000.0;
+        let at = (self.size / 2.0).to_pos2();
+        self.steps.push(format!(
+            "{{\"wheel\": [{}, {}, {PAST_THE_END}]}}",
+            at.x, at.y
+        ));
+        self.harness.event(egui::Event::PointerMoved(at));
+        self.harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            // egui's content moves the other way to the browser's deltaY.
+            delta: Vec2::new(0.0, -PAST_THE_END),
+            modifiers: egui::Modifiers::default(),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+        });
+        self.harness.run();
+    }
+
+    /// The steps so far, as JSON; the walk goes on from here with none.
     fn take(&mut self) -> String {
-        let taps: Vec<String> = self
-            .taps
-            .drain(..)
-            .map(|[x, y]| format!("[{x}, {y}]"))
-            .collect();
-        format!("[{}]", taps.join(", "))
+        let steps: Vec<String> = self.steps.drain(..).collect();
+        format!("[{}]", steps.join(", "))
     }
 }
 
@@ -64,7 +88,8 @@ fn plan(size: Vec2) -> String {
     let s = content.strings.clone();
     let mut walk = Walk {
         harness: &mut harness,
-        taps: Vec::new(),
+        size,
+        steps: Vec::new(),
     };
 
     // Home: the guide's door opens the guide; Home comes back.
@@ -86,6 +111,7 @@ fn plan(size: Vec2) -> String {
     walk.tap(Role::RadioButton, &few_days);
     for question in ["cautions", "preparation"] {
         let none = label(walk.harness, question, "none");
+        walk.scroll_to_end();
         walk.tap(Role::CheckBox, &none);
         walk.tap(Role::Button, &s.continue_);
     }

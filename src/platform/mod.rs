@@ -33,8 +33,63 @@ mod windows_speech;
 /// `localStorage` prefix on the web).
 pub const APP_FOLDER: &str = "microneedling-kiosk";
 
+/// The listener's rate and volume (speech-dispatcher's -100..=100, [`crate::speech::Speaker::set_voice`])
+/// as the browser's SpeechSynthesisUtterance takes them: the rate a factor from half to
+/// twice the normal speed, the volume 0..=1.
+#[cfg(any(test, target_arch = "wasm32"))]
+pub(crate) fn web_voice(rate: i32, volume: i32) -> (f32, f32) {
+    (
+        2f32.powf(rate.clamp(-100, 100) as f32 / 100.0),
+        (volume.clamp(-100, 100) + 100) as f32 / 200.0,
+    )
+}
+
+/// The listener's rate and volume (-100..=100 each) as SAPI's `Rate` (-10..=10) and
+/// `Volume` (0..=100).
+#[cfg(any(test, windows))]
+pub(crate) fn sapi_voice(rate: i32, volume: i32) -> (i32, i32) {
+    (
+        rate.clamp(-100, 100) / 10,
+        (volume.clamp(-100, 100) + 100) / 2,
+    )
+}
+
 /// A stored file read as text.
 pub fn read_to_string(path: &std::path::Path) -> std::io::Result<String> {
     String::from_utf8(read(path)?)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_listeners_levels_reach_each_platforms_whole_range() {
+        assert_eq!(web_voice(-100, -100), (0.5, 0.0));
+        assert_eq!(web_voice(0, 0), (1.0, 0.5));
+        assert_eq!(web_voice(100, 100), (2.0, 1.0));
+        assert_eq!(web_voice(-500, 500), (0.5, 1.0));
+        assert_eq!(sapi_voice(-100, -100), (-10, 0));
+        assert_eq!(sapi_voice(0, 0), (0, 50));
+        assert_eq!(sapi_voice(100, 100), (10, 100));
+        assert_eq!(sapi_voice(500, -500), (10, 0));
+        // Every step of the listener's ten levels is a different rate and volume.
+        let levels: Vec<(i32, i32)> = (1..=crate::voice::LEVELS)
+            .map(|level| {
+                crate::voice::Voice {
+                    volume: level,
+                    pace: level,
+                }
+                .to_settings()
+            })
+            .collect();
+        for pair in levels.windows(2) {
+            let ((r0, v0), (r1, v1)) = (pair[0], pair[1]);
+            let (lower, higher) = (web_voice(r0, v0), web_voice(r1, v1));
+            assert!(lower.0 < higher.0 && lower.1 < higher.1, "{pair:?}");
+            let (lower, higher) = (sapi_voice(r0, v0), sapi_voice(r1, v1));
+            assert!(lower.0 < higher.0 && lower.1 < higher.1, "{pair:?}");
+        }
+    }
 }

@@ -142,6 +142,7 @@ pub fn system_speaker(rate: i32, volume: i32) -> Box<dyn Speaker> {
 /// (`localService`): a voice that the browser fetches from a server is never used, so
 /// the kiosk says nothing over the network.
 pub struct BrowserSpeech {
+    /// The utterances' rate and volume ([`super::web_voice`]).
     rate: f32,
     volume: f32,
     /// The languages (primary subtags) with an on-device voice, when known.
@@ -155,10 +156,10 @@ pub struct BrowserSpeech {
 
 impl BrowserSpeech {
     pub fn new(rate: i32, volume: i32) -> Self {
+        let (rate, volume) = super::web_voice(rate, volume);
         let speech = Self {
-            // speech-dispatcher's -100..100 as a factor from half to twice the speed.
-            rate: 2f32.powf(rate.clamp(-100, 100) as f32 / 100.0),
-            volume: (volume.clamp(-100, 100) as f32 + 100.0) / 200.0,
+            rate,
+            volume,
             languages: RefCell::new(BTreeSet::new()),
             known: Cell::new(false),
             looks_left: Cell::new(20),
@@ -237,6 +238,10 @@ impl Speaker for BrowserSpeech {
         utterance.set_rate(self.rate);
         utterance.set_volume(self.volume);
         synthesis.speak(&utterance);
+    }
+
+    fn set_voice(&mut self, rate: i32, volume: i32) {
+        (self.rate, self.volume) = super::web_voice(rate, volume);
     }
 
     fn stop(&mut self) {

@@ -47,6 +47,7 @@ fn speak_script(language: &str, rate: i32, volume: i32) -> String {
 type Voices = Option<Result<BTreeSet<String>, String>>;
 
 pub struct WindowsSpeech {
+    /// SAPI's `Rate` and `Volume` ([`super::sapi_voice`]).
     rate: i32,
     volume: i32,
     /// `None` while the voices are being listed.
@@ -80,10 +81,10 @@ impl WindowsSpeech {
                 "Speech is off: the voices cannot be listed ({e})"
             )));
         }
+        let (rate, volume) = super::sapi_voice(rate, volume);
         Self {
-            // speech-dispatcher's -100..100 as SAPI's -10..10 and 0..100.
-            rate: rate.clamp(-100, 100) / 10,
-            volume: (volume.clamp(-100, 100) + 100) / 2,
+            rate,
+            volume,
             voices,
             speaking: None,
         }
@@ -167,6 +168,10 @@ impl Speaker for WindowsSpeech {
             }
             Err(e) => log::warn!("PowerShell could not be started to speak: {e}"),
         }
+    }
+
+    fn set_voice(&mut self, rate: i32, volume: i32) {
+        (self.rate, self.volume) = super::sapi_voice(rate, volume);
     }
 
     fn stop(&mut self) {

@@ -36,8 +36,9 @@ pub trait Speaker: Send {
     /// Stops at once; nothing stays queued.
     fn stop(&mut self);
     /// How fast and how loud what follows is spoken, -100..=100 each (speech-dispatcher's
-    /// scale): the listener's own levels.
-    fn set_voice(&mut self, _rate: i32, _volume: i32) {}
+    /// scale): the listener's own levels. Every speaker has its own (no default), so a
+    /// platform cannot quietly ignore them.
+    fn set_voice(&mut self, rate: i32, volume: i32);
     /// Whether it is still speaking (polled by the UI a few times a second at most).
     fn is_speaking(&mut self) -> bool;
     /// Whether a voice exists for `language`; a language without one hides the Listen
