@@ -13,6 +13,7 @@
 #   --icon PNG      the home-screen icon, square, 192 to 1024 pixels [default: logo.png
 #                   in the content folder, else assets/logo.png]
 #   --out DIR       where the site goes [default: target/web]
+#   --wasm-bindgen-version   only print the wasm-bindgen-cli version it needs
 #
 # `--check` runs first (the Linux build, on the same content and settings); a problem
 # stops the build. Needs Debian's rustc-web, cargo-web, rust-web-src and lld (Rust with
@@ -24,12 +25,14 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 target=${CARGO_TARGET_DIR:-$here/target}
 content=$here/content config= icon= out=$target/web
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 while [ $# -gt 0 ]; do
   case $1 in
     --content) content=$(realpath "$2"); shift 2 ;;
     --config) config=$(realpath "$2"); shift 2 ;;
     --icon) icon=$(realpath "$2"); shift 2 ;;
     --out) out=$(realpath -m "$2"); shift 2 ;;
+    --wasm-bindgen-version) echo "$bindgen_version"; exit 0 ;;
     -h | --help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "build-web: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -37,7 +40,6 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 missing=()
 [ -x /usr/bin/cargo ] && /usr/bin/rustc --version >/dev/null 2>&1 || missing+=("Debian's Rust with std's source: apt-get install rustc-web cargo-web rust-web-src")
 [ -d /usr/lib/rustlib/src/rust/library ] || missing+=("the standard library's source: apt-get install rust-web-src")
