@@ -100,7 +100,7 @@ impl Config {
 
 /// The settings in `path` (defaults when the file does not exist), and what was wrong.
 pub fn load(path: &Path) -> (Config, Vec<Problem>) {
-    match std::fs::read_to_string(path) {
+    match crate::platform::read_to_string(path) {
         Ok(text) => parse(&text, &path.display().to_string()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
         Err(e) => (
@@ -300,7 +300,7 @@ pub fn set_pin(path: &Path, pin: &str) -> Result<(), String> {
 /// the file exists but cannot be read or is not valid TOML, since writing then would lose
 /// the settings that could not be read, the PIN's hash among them.
 pub fn set_in_file(path: &Path, key: &str, value: &str) -> Result<(), String> {
-    let text = match std::fs::read(path) {
+    let text = match crate::platform::read(path) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
             format!(
                 "{} is not UTF-8 text, so it was left unchanged; save it as UTF-8 and try again",
@@ -321,7 +321,7 @@ pub fn set_in_file(path: &Path, key: &str, value: &str) -> Result<(), String> {
             path.display()
         )
     })?;
-    files::write_atomically(path, text.as_bytes())
+    crate::platform::write(path, text.as_bytes())
         .map_err(|e| format!("{} cannot be written: {e}", path.display()))
 }
 

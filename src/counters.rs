@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::files;
+use crate::platform;
 
 /// The longest the counters wait in memory before they are written.
 pub const SAVE_EVERY_SECS: f64 = 10.0;
@@ -85,7 +85,7 @@ impl CounterStore {
     /// Reads the counters at `path`. A damaged file is kept as `.bak` and counting starts
     /// again; a missing one starts counting today.
     pub fn load(path: PathBuf, today: &str) -> Self {
-        let (counters, notice) = match std::fs::read_to_string(&path) {
+        let (counters, notice) = match crate::platform::read_to_string(&path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 (Counters::new(today.to_owned()), None)
             }
@@ -132,7 +132,7 @@ impl CounterStore {
     /// Writes the counters now (on exit, and when due).
     pub fn save(&mut self) {
         let text = toml::to_string(&self.counters).unwrap_or_default();
-        match files::write_atomically(&self.path, text.as_bytes()) {
+        match platform::write(&self.path, text.as_bytes()) {
             Ok(()) => self.dirty = false,
             Err(e) => {
                 self.notice = Some(format!(
@@ -150,7 +150,7 @@ impl CounterStore {
     }
 
     pub fn export(&self, to: &Path) -> std::io::Result<()> {
-        files::write_atomically(to, self.counters.to_csv().as_bytes())
+        platform::export(to, self.counters.to_csv().as_bytes())
     }
 }
 
@@ -159,7 +159,7 @@ fn set_aside(path: &Path) -> String {
     let mut backup = path.as_os_str().to_owned();
     backup.push(".bak");
     let backup = PathBuf::from(backup);
-    match std::fs::rename(path, &backup) {
+    match platform::rename(path, &backup) {
         Ok(()) => format!(
             "The counters file was damaged. It was kept as {} and counting started again.",
             backup.display()

@@ -81,30 +81,23 @@ pub fn temporary_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// `$XDG_CONFIG_HOME/microneedling-kiosk/config.toml`, or under `~/.config`.
+/// `$XDG_CONFIG_HOME/microneedling-kiosk/config.toml`, or under `~/.config`
+/// (`%APPDATA%\microneedling-kiosk\config.toml` on Windows; [`crate::platform`]).
 pub fn default_config_path() -> PathBuf {
-    xdg_dir("XDG_CONFIG_HOME", ".config").join("config.toml")
+    crate::platform::settings_dir().join("config.toml")
 }
 
 /// `$XDG_STATE_HOME/microneedling-kiosk`, or under `~/.local/state`: counters and the PIN
-/// lockout live here.
+/// lockout live here (`%APPDATA%\microneedling-kiosk` on Windows).
 pub fn default_state_dir() -> PathBuf {
-    xdg_dir("XDG_STATE_HOME", ".local/state")
+    crate::platform::state_dir()
 }
 
-fn xdg_dir(variable: &str, fallback: &str) -> PathBuf {
-    let base = std::env::var_os(variable)
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(fallback)))
-        .unwrap_or_else(|| PathBuf::from("."));
-    base.join("microneedling-kiosk")
-}
-
-/// Seconds since 1970, the clock the PIN lockout and the counters' dates use.
+/// Seconds since 1970, the clock the PIN lockout and the counters' dates use (the
+/// browser's clock on the web, where std has none).
 pub fn unix_now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
+    web_time::SystemTime::now()
+        .duration_since(web_time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
 }
 

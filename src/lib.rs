@@ -20,6 +20,7 @@ pub mod keys;
 pub mod kiosk;
 pub mod logging;
 pub mod pin;
+pub mod platform;
 pub mod problems;
 pub mod qr;
 pub mod questionnaire;

@@ -156,6 +156,14 @@ fn default_filter() -> Filter {
 
 /// Whether stderr is the stream systemd connected to the journal: `JOURNAL_STREAM` holds
 /// its `device:inode`, as systemd.exec(5) describes.
+#[cfg(not(unix))]
+fn stderr_is_journal() -> bool {
+    false
+}
+
+/// Whether stderr is the stream systemd connected to the journal: `JOURNAL_STREAM` holds
+/// its `device:inode`, as systemd.exec(5) describes.
+#[cfg(unix)]
 fn stderr_is_journal() -> bool {
     use std::os::fd::AsFd;
     use std::os::unix::fs::MetadataExt;

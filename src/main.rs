@@ -83,7 +83,12 @@ fn main() -> ExitCode {
     // Looks for voices in the background while the window opens.
     let speaker = kiosk::speech::system_speaker(config.speech_rate, config.speech_volume);
     // systemd's watchdog (WatchdogSec= in the waiting-room unit), when it asks for one.
+    #[cfg(unix)]
     let watchdog = kiosk::watchdog::Watchdog::from_env();
+    // Started from Explorer or as the kiosk's shell, Windows opened a console for the
+    // kiosk alone: it closes, leaving the window (a terminal that started it keeps it).
+    #[cfg(windows)]
+    kiosk::platform::close_own_console();
     let options = Options {
         config,
         config_problems,
@@ -96,9 +101,9 @@ fn main() -> ExitCode {
         "microneedling-kiosk",
         native,
         Box::new(move |cc| {
-            let app = KioskApp::new(&cc.egui_ctx, loaded, options)
-                .with_speaker(speaker)
-                .with_watchdog(watchdog);
+            let app = KioskApp::new(&cc.egui_ctx, loaded, options).with_speaker(speaker);
+            #[cfg(unix)]
+            let app = app.with_watchdog(watchdog);
             Ok(Box::new(app))
         }),
     );

@@ -7,8 +7,6 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, MIN_SALT_LEN, Params, PasswordHash};
 use serde::{Deserialize, Serialize};
 
-use crate::files;
-
 /// Wrong tries allowed before the pad locks.
 pub const TRIES: u32 = 5;
 /// The first lockout; each further one doubles.
@@ -93,7 +91,7 @@ impl PinLock {
     /// kiosk as its user or as root can delete it (it is created 0600 in a 0700 folder),
     /// and they may as well set a new PIN with `--set-pin`; a visitor at the screen cannot.
     pub fn load(hash: Option<String>, path: PathBuf, now: u64) -> Self {
-        let state = match std::fs::read_to_string(&path) {
+        let state = match crate::platform::read_to_string(&path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => LockState::default(),
             Ok(text) => toml::from_str(&text).unwrap_or_else(|_| damaged(now)),
             Err(_) => damaged(now),
@@ -145,7 +143,7 @@ impl PinLock {
         let text = toml::to_string(&self.state).unwrap_or_default();
         // A failed write only loses the lockout's memory across a restart; the pad in
         // memory stays locked.
-        let _ = files::write_atomically(&self.path, text.as_bytes());
+        let _ = crate::platform::write(&self.path, text.as_bytes());
     }
 }
 

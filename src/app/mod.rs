@@ -288,6 +288,11 @@ impl KioskApp {
             self.visitor.speaking = false;
             ctx.request_repaint();
         }
+        // In the browser, which has no threads, the frame loop itself looks again.
+        #[cfg(target_arch = "wasm32")]
+        if self.visitor.speaking || self.kiosk.speaker().is_checking() {
+            ctx.request_repaint_after(Duration::from_millis(250));
+        }
         if let Some(due_in) = self.kiosk.counters.save_if_due(now) {
             ctx.request_repaint_after(Duration::from_secs_f64(due_in));
         }

@@ -23,21 +23,20 @@ pub struct Logo {
 pub const FILE: &str = "logo.png";
 
 pub fn load(source: &Source, problems: &mut Vec<Problem>) -> Logo {
-    if let Source::Folder(_) = source {
-        let outcome = match source.read(FILE) {
-            Read::Missing => None,
-            Read::Failed(why) => Some(Err(format!("the image cannot be read: {why}"))),
-            Read::Bytes(bytes) => Some(decode(&bytes)),
-        };
-        match outcome {
-            Some(Ok(logo)) => return logo,
-            Some(Err(message)) => problems.push(Problem {
-                path: source.display_path(FILE),
-                line: 1,
-                message: format!("{message}; the kiosk shows the built-in logo"),
-            }),
-            None => {}
-        }
+    // A built-in copy has one only when a clinic's folder was built in (`KIOSK_CONTENT`).
+    let outcome = match source.read(FILE) {
+        Read::Missing => None,
+        Read::Failed(why) => Some(Err(format!("the image cannot be read: {why}"))),
+        Read::Bytes(bytes) => Some(decode(&bytes)),
+    };
+    match outcome {
+        Some(Ok(logo)) => return logo,
+        Some(Err(message)) => problems.push(Problem {
+            path: source.display_path(FILE),
+            line: 1,
+            message: format!("{message}; the kiosk shows the built-in logo"),
+        }),
+        None => {}
     }
     decode(BUILT_IN).unwrap_or_default()
 }

@@ -4,8 +4,10 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-/// The shipped `content/` folder itself, compiled in, so the two can never differ.
-static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
+/// The shipped `content/` folder itself, compiled in, so the two can never differ (a web
+/// or Windows build for a clinic may build in the clinic's folder instead:
+/// `KIOSK_CONTENT`, read by `build.rs`).
+static BUILT_IN: Dir<'static> = include_dir!("$KIOSK_BUILT_IN_CONTENT");
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -25,9 +27,11 @@ pub const SYSTEM_FOLDER: &str = "/usr/share/microneedling-kiosk/content";
 
 impl Source {
     /// The folder given (command line or settings), else `./content` when present, else
-    /// the installed [`SYSTEM_FOLDER`] when present, else built in.
+    /// the installed [`SYSTEM_FOLDER`] when present (on Windows, `content` beside the
+    /// `.exe`; on the web, none), else built in.
     pub fn resolve(explicit: Option<PathBuf>) -> Self {
-        Self::resolve_in(explicit, Path::new("content"), Path::new(SYSTEM_FOLDER))
+        let installed = crate::platform::installed_content().unwrap_or_default();
+        Self::resolve_in(explicit, Path::new("content"), &installed)
     }
 
     /// [`Self::resolve`] with the local and the system folder given.

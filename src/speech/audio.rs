@@ -42,9 +42,9 @@ impl AudioProbe {
         if let Some(server) = &self.pulse_server {
             return Ok(format!("the sound server {server}"));
         }
+        #[cfg(unix)]
         if let Some(dir) = &self.runtime_dir {
             let socket = dir.join("pulse/native");
-            #[cfg(unix)]
             if std::os::unix::net::UnixStream::connect(&socket).is_ok() {
                 return Ok("the session's sound server (PulseAudio or PipeWire)".to_owned());
             }

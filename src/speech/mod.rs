@@ -36,8 +36,9 @@ pub trait Speaker: Send {
     /// Stops at once; nothing stays queued.
     fn stop(&mut self);
     /// How fast and how loud what follows is spoken, -100..=100 each (speech-dispatcher's
-    /// scale): the listener's own levels.
-    fn set_voice(&mut self, _rate: i32, _volume: i32) {}
+    /// scale): the listener's own levels. Every speaker has its own (no default), so a
+    /// platform cannot quietly ignore them.
+    fn set_voice(&mut self, rate: i32, volume: i32);
     /// Whether it is still speaking (polled by the UI a few times a second at most).
     fn is_speaking(&mut self) -> bool;
     /// Whether a voice exists for `language`; a language without one hides the Listen
@@ -51,16 +52,11 @@ pub trait Speaker: Send {
     }
 }
 
-/// The speaker for this system: speech-dispatcher on Linux, silence elsewhere.
+/// The speaker for this system: speech-dispatcher on Linux, the system's voices on
+/// Windows, the browser's on the web ([`crate::platform::system_speaker`]).
 /// `rate` and `volume` are the staff settings, -100..100 each.
 pub fn system_speaker(rate: i32, volume: i32) -> Box<dyn Speaker> {
-    if cfg!(target_os = "linux") {
-        Box::new(SpeechDispatcher::new(rate, volume))
-    } else {
-        Box::new(Silent::new(
-            "Speech is off: read-aloud needs speech-dispatcher, which this system does not have",
-        ))
-    }
+    crate::platform::system_speaker(rate, volume)
 }
 
 /// Joins the pieces of a screen into one text to speak: each piece trimmed, empty ones
@@ -100,6 +96,10 @@ pub fn watch(
     done: fn(&mut dyn Speaker) -> bool,
     wake: impl FnOnce() + Send + 'static,
 ) {
+    // The browser has no threads: there the frame loop looks four times a second instead.
+    if cfg!(target_arch = "wasm32") {
+        return;
+    }
     let watch = move || {
         loop {
             thread::sleep(every);

@@ -23,6 +23,8 @@ impl Speaker for Silent {
 
     fn stop(&mut self) {}
 
+    fn set_voice(&mut self, _rate: i32, _volume: i32) {}
+
     fn is_speaking(&mut self) -> bool {
         false
     }

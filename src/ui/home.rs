@@ -2,9 +2,10 @@
 
 use egui::{Align, Layout, RichText, TextureHandle, Ui, Vec2};
 
+use super::layout;
 use super::screen::{self, Command, Cx, IdleRule, ScreenKind, screen_basics};
 use super::theme::{self, Palette};
-use super::{layout, widgets};
+use super::widgets::{self, TileWords};
 use crate::content::Content;
 use crate::staff::Knocks;
 
@@ -18,6 +19,9 @@ pub const KIND: ScreenKind = ScreenKind {
 
 /// The booking banner under the tiles.
 const BOOK_HEIGHT: f32 = 150.0;
+
+/// Kept free under the tiles for the service-area line, where the screen has room.
+const SERVICE_AREA_ROOM: f32 = 48.0;
 
 /// Kept free at the right for a scroll bar, shown or not.
 const SCROLL_BAR_ROOM: f32 = 40.0;
@@ -42,9 +46,11 @@ impl screen::Screen for Home {
             // would change them back, frame after frame.
             let viewport = ui.max_rect().height();
             let width = (ui.available_width() - SCROLL_BAR_ROOM).min(1400.0);
-            // A short screen (a 1280x800 tablet, larger text) gets tighter spacing, so
-            // every choice still shows without scrolling.
-            let space = if viewport < 1100.0 { 0.5 } else { 1.0 };
+            // A short screen (a 1280x800 tablet, larger text), or one less than half as
+            // tall again as it is wide (a tablet's 3:4 held upright), gets tighter
+            // spacing, so every choice still shows without scrolling.
+            let short = viewport < 1100.0 || viewport < 1.5 * ui.available_width();
+            let space = if short { 0.5 } else { 1.0 };
             widgets::scroll(ui, "home", fresh, |ui| {
                 widgets::reading_column(ui, width, |ui| {
                     let top = ui.cursor().top();
@@ -74,8 +80,8 @@ impl screen::Screen for Home {
                     ui.add_space(28.0 * space);
                     // The tiles and the banner share what the screen has left above the
                     // service-area line.
-                    let room = viewport - (ui.cursor().top() - top) - 48.0;
-                    doors(ui, cx, room, space < 1.0);
+                    let room = viewport - (ui.cursor().top() - top) - SERVICE_AREA_ROOM;
+                    doors(ui, cx, room, short);
                     if !content.clinic.service_area.is_empty() {
                         ui.add_space(12.0 * space);
                         ui.label(
@@ -173,9 +179,9 @@ fn header(
 
 /// A tile for each screen the registry gives a door, then the booking banner: in two
 /// columns where they fit (one on a narrow screen), all in one row when two rows would
-/// not fit a short screen; `small` words on a short screen.
+/// not fit a short screen; `small` words on a short screen, and tight ones where a
+/// tablet's Home would not show every choice otherwise.
 fn doors(ui: &mut Ui, cx: &mut Cx<'_>, room: f32, small: bool) {
-    let gap = if small { 16.0 } else { 28.0 };
     let (s, c) = (cx.strings(), cx.palette());
     let (banners, tiles): (Vec<_>, Vec<_>) = cx
         .registry
@@ -184,37 +190,66 @@ fn doors(ui: &mut Ui, cx: &mut Cx<'_>, room: f32, small: bool) {
         .filter_map(|kind| kind.door.as_ref().map(|door| (kind.key, door)))
         .partition(|(_, door)| door.banner);
     let full = ui.available_width();
-    let banner_needed = banners
-        .iter()
-        .map(|(_, door)| widgets::tile_height(ui, full, (door.words)(s), small))
-        .fold(0.0, f32::max);
-    // (columns, tile width, tallest tile's text) for a layout.
-    let layout = |columns: usize| {
-        let width = (full - gap * (columns as f32 - 1.0)) / columns as f32;
-        let needed = tiles
+    let tallest = |width: f32, doors: &[(&str, &screen::Door)], words| {
+        doors
             .iter()
-            .map(|(_, door)| widgets::tile_height(ui, width, (door.words)(s), small))
-            .fold(0.0, f32::max);
-        (columns, width, needed)
+            .map(|(_, door)| widgets::tile_height(ui, width, (door.words)(s), words))
+            .fold(0.0, f32::max)
     };
-    let height_of = |(columns, _, needed): (usize, f32, f32)| {
-        let rows = tiles.len().div_ceil(columns) as f32;
-        rows * (needed + gap) + banner_needed
+    let layout = |columns: usize, words: TileWords| {
+        let gap = gap(words);
+        let width = (full - gap * (columns as f32 - 1.0)) / columns as f32;
+        Grid {
+            columns,
+            width,
+            words,
+            needed: tallest(width, &tiles, words),
+            banner_needed: tallest(full, &banners, words),
+        }
     };
-    let (columns, width, needed) = match full {
-        w if w < 1100.0 => layout(1),
-        _ if height_of(layout(2)) <= room => layout(2),
-        _ => layout(tiles.len().max(1)),
+    let height_of = |grid: &Grid| {
+        let rows = tiles.len().div_ceil(grid.columns) as f32;
+        rows * (grid.needed + gap(grid.words)) + grid.banner_needed
     };
-    let rows = (tiles.len().div_ceil(columns) + banners.len()) as f32;
-    // At least a finger's worth of tile; more when the screen has room.
-    let share = ((room - gap * rows) / rows).clamp(100.0, 340.0);
-    let size = Vec2::new(width, share.max(needed));
-    for row in tiles.chunks(columns) {
+    let words = if small {
+        TileWords::Small
+    } else {
+        TileWords::Large
+    };
+    let candidates = if full < 1100.0 {
+        // A narrow screen: one column where it fits (a portrait display), else two (a
+        // tablet), with tight words if need be.
+        vec![
+            layout(1, words),
+            layout(2, words),
+            layout(1, TileWords::Tight),
+            layout(2, TileWords::Tight),
+        ]
+    } else {
+        vec![layout(2, words), layout(tiles.len().max(1), words)]
+    };
+    // The first that leaves room for the service-area line, else the first that shows
+    // every choice with the line below the fold, else the most compact (Home scrolls).
+    let grid = candidates
+        .iter()
+        .find(|grid| height_of(grid) <= room)
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|grid| height_of(grid) <= room + SERVICE_AREA_ROOM)
+        })
+        .or(candidates.last())
+        .expect("there is always a layout to choose");
+    let gap = gap(grid.words);
+    let rows = (tiles.len().div_ceil(grid.columns) + banners.len()) as f32;
+    // More than the words need when the screen has room, up to a comfortable size.
+    let share = ((room - gap * rows) / rows).min(340.0);
+    let size = Vec2::new(grid.width, share.max(grid.needed));
+    for row in tiles.chunks(grid.columns) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = gap;
             for (key, door) in row {
-                if widgets::tile(ui, c, size, (door.words)(s), false, small).clicked() {
+                if widgets::tile(ui, c, size, (door.words)(s), false, grid.words).clicked() {
                     cx.send(Command::Open(key));
                 }
             }
@@ -222,11 +257,31 @@ fn doors(ui: &mut Ui, cx: &mut Cx<'_>, room: f32, small: bool) {
         ui.add_space(gap - ui.spacing().item_spacing.y);
     }
     // The banner takes what the tiles left, up to its own height.
-    let left = room - tiles.len().div_ceil(columns) as f32 * (size.y + gap);
+    let left = room - tiles.len().div_ceil(grid.columns) as f32 * (size.y + gap);
     for (key, door) in banners {
-        let size = Vec2::new(full, left.min(BOOK_HEIGHT).max(banner_needed));
-        if widgets::tile(ui, c, size, (door.words)(s), true, small).clicked() {
+        let size = Vec2::new(full, left.min(BOOK_HEIGHT).max(grid.banner_needed));
+        if widgets::tile(ui, c, size, (door.words)(s), true, grid.words).clicked() {
             cx.send(Command::Open(key));
         }
+    }
+}
+
+/// One way to lay out Home's doors.
+struct Grid {
+    columns: usize,
+    /// Each tile's width.
+    width: f32,
+    words: TileWords,
+    /// The height the tallest tile's words need, and the banner's.
+    needed: f32,
+    banner_needed: f32,
+}
+
+/// The space between tiles.
+fn gap(words: TileWords) -> f32 {
+    match words {
+        TileWords::Large => 28.0,
+        TileWords::Small => 16.0,
+        TileWords::Tight => 12.0,
     }
 }

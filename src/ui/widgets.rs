@@ -78,16 +78,36 @@ pub fn card_with(
         .response
 }
 
+/// How a tile's words are set: their size, and the room above and below them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TileWords {
+    /// Full size, for a tall screen.
+    Large,
+    /// A size down, for a short screen.
+    Small,
+    /// A size down with half the room around them, for a tablet whose Home would not
+    /// show every choice otherwise.
+    Tight,
+}
+
+impl TileWords {
+    fn padding(self) -> Vec2 {
+        match self {
+            TileWords::Tight => Vec2::new(TILE_PADDING.x, TILE_PADDING.y / 2.0),
+            TileWords::Large | TileWords::Small => TILE_PADDING,
+        }
+    }
+}
+
 /// A large tappable panel with a title and a line under it (the Home doors). An
 /// `accent` tile is filled with the accent colour, for the one action that matters most.
-/// A `small` tile sets its words a size down, for short screens.
 pub fn tile(
     ui: &mut Ui,
     c: &Palette,
     size: Vec2,
     (title, note): (&str, &str),
     accent: bool,
-    small: bool,
+    words: TileWords,
 ) -> Response {
     let (title_color, note_color) = if accent {
         (c.on_accent, c.on_accent)
@@ -97,10 +117,10 @@ pub fn tile(
     // Painted, not laid out as child labels: the tile is one button to touch and to a
     // screen reader, and nothing on top of it can take its tap.
     let (title_galley, note_galley) =
-        tile_text(ui, size.x, (title, note), (title_color, note_color), small);
+        tile_text(ui, size.x, (title, note), (title_color, note_color), words);
     let text_height = title_galley.size().y + 8.0 + note_galley.size().y;
     // Never shorter than its text, whatever the text size.
-    let size = Vec2::new(size.x, size.y.max(text_height + 2.0 * TILE_PADDING.y));
+    let size = Vec2::new(size.x, size.y.max(text_height + 2.0 * words.padding().y));
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, title));
     if ui.is_rect_visible(rect) {
@@ -126,9 +146,9 @@ pub fn tile(
 const TILE_PADDING: Vec2 = Vec2::new(36.0, 20.0);
 
 /// The height a tile of `width` needs for its text, so a row of tiles can share it.
-pub fn tile_height(ui: &Ui, width: f32, words: (&str, &str), small: bool) -> f32 {
-    let (title, note) = tile_text(ui, width, words, (Color32::BLACK, Color32::BLACK), small);
-    title.size().y + 8.0 + note.size().y + 2.0 * TILE_PADDING.y
+pub fn tile_height(ui: &Ui, width: f32, text: (&str, &str), words: TileWords) -> f32 {
+    let (title, note) = tile_text(ui, width, text, (Color32::BLACK, Color32::BLACK), words);
+    title.size().y + 8.0 + note.size().y + 2.0 * words.padding().y
 }
 
 fn tile_text(
@@ -136,13 +156,12 @@ fn tile_text(
     width: f32,
     (title, note): (&str, &str),
     (title_color, note_color): (Color32, Color32),
-    small: bool,
+    words: TileWords,
 ) -> (std::sync::Arc<egui::Galley>, std::sync::Arc<egui::Galley>) {
     let text_width = width - 2.0 * TILE_PADDING.x;
-    let (title_size, note_size) = if small {
-        (theme::TITLE * 0.85, theme::SMALL)
-    } else {
-        (theme::TITLE, theme::BODY)
+    let (title_size, note_size) = match words {
+        TileWords::Large => (theme::TITLE, theme::BODY),
+        TileWords::Small | TileWords::Tight => (theme::TITLE * 0.85, theme::SMALL),
     };
     let title = ui.painter().layout(
         title.to_owned(),

@@ -1,0 +1,120 @@
+//! Linux and Windows: files, and each system's own voice.
+
+use std::path::{Path, PathBuf};
+
+use super::APP_FOLDER;
+use crate::speech::Speaker;
+
+/// A stored file's bytes.
+pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    std::fs::read(path)
+}
+
+/// Stores `bytes` at `path`, whole or not at all ([`crate::files::write_atomically`]).
+pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    crate::files::write_atomically(path, bytes)
+}
+
+/// Renames a stored file (a damaged one set aside).
+pub fn rename(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::rename(from, to)
+}
+
+/// Hands an exported file to staff: written at `path`.
+pub fn export(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    crate::files::write_atomically(path, bytes)
+}
+
+/// The settings' folder: `$XDG_CONFIG_HOME/microneedling-kiosk`, or under `~/.config`.
+#[cfg(not(windows))]
+pub fn settings_dir() -> PathBuf {
+    xdg_dir("XDG_CONFIG_HOME", ".config")
+}
+
+/// The counters' and the lockout's folder: `$XDG_STATE_HOME/microneedling-kiosk`, or
+/// under `~/.local/state`.
+#[cfg(not(windows))]
+pub fn state_dir() -> PathBuf {
+    xdg_dir("XDG_STATE_HOME", ".local/state")
+}
+
+#[cfg(not(windows))]
+fn xdg_dir(variable: &str, fallback: &str) -> PathBuf {
+    let base = std::env::var_os(variable)
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(fallback)))
+        .unwrap_or_else(|| PathBuf::from("."));
+    base.join(APP_FOLDER)
+}
+
+/// The settings' folder: `%APPDATA%\microneedling-kiosk` (the user's roaming application
+/// data), else beside the program.
+#[cfg(windows)]
+pub fn settings_dir() -> PathBuf {
+    std::env::var_os("APPDATA")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| exe_dir())
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(APP_FOLDER)
+}
+
+/// The counters' and the lockout's folder: the same as the settings' on Windows.
+#[cfg(windows)]
+pub fn state_dir() -> PathBuf {
+    settings_dir()
+}
+
+/// The folder of the running program.
+pub fn exe_dir() -> Option<PathBuf> {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(Path::to_path_buf))
+}
+
+/// Where an installation keeps its content folder: the Debian package's
+/// `/usr/share/microneedling-kiosk/content`.
+#[cfg(not(windows))]
+pub fn installed_content() -> Option<PathBuf> {
+    Some(PathBuf::from(crate::content::source::SYSTEM_FOLDER))
+}
+
+/// Where an installation keeps its content folder: `content` beside the `.exe`.
+#[cfg(windows)]
+pub fn installed_content() -> Option<PathBuf> {
+    exe_dir().map(|dir| dir.join("content"))
+}
+
+/// The speaker for this system: speech-dispatcher on Linux, the system's voices on
+/// Windows, silence elsewhere. `rate` and `volume` are the staff settings, -100..100.
+pub fn system_speaker(rate: i32, volume: i32) -> Box<dyn Speaker> {
+    #[cfg(windows)]
+    {
+        Box::new(super::windows_speech::WindowsSpeech::new(rate, volume))
+    }
+    #[cfg(not(windows))]
+    if cfg!(target_os = "linux") {
+        Box::new(crate::speech::SpeechDispatcher::new(rate, volume))
+    } else {
+        Box::new(crate::speech::Silent::new(
+            "Speech is off: read-aloud needs speech-dispatcher, which this system does not have",
+        ))
+    }
+}
+
+/// Closes the console Windows opened for this process alone (started from Explorer, a
+/// shortcut or as Shell Launcher's shell), so only the kiosk's window shows; a console
+/// that a terminal shares with the kiosk stays.
+#[cfg(windows)]
+pub fn close_own_console() {
+    use windows_sys::Win32::System::Console::{FreeConsole, GetConsoleProcessList};
+    let mut processes = [0u32; 2];
+    // SAFETY: the buffer holds the two entries its length says; both calls only read or
+    // detach this process's console.
+    let count = unsafe { GetConsoleProcessList(processes.as_mut_ptr(), 2) };
+    if count == 1 {
+        // SAFETY: as above.
+        unsafe { FreeConsole() };
+    }
+}
