@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use crate::content::Problem;
-use crate::files;
 use crate::keys::{Action, KeyMap};
 use crate::problems::LineIndex;
 use crate::voice::{self, Voice, VoiceLimits};
@@ -51,7 +50,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        let state_dir = files::default_state_dir();
+        let state_dir = crate::platform::state_dir();
         Self {
             kiosk: false,
             content: None,

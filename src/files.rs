@@ -81,18 +81,6 @@ pub fn temporary_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// `$XDG_CONFIG_HOME/microneedling-kiosk/config.toml`, or under `~/.config`
-/// (`%APPDATA%\microneedling-kiosk\config.toml` on Windows; [`crate::platform`]).
-pub fn default_config_path() -> PathBuf {
-    crate::platform::settings_dir().join("config.toml")
-}
-
-/// `$XDG_STATE_HOME/microneedling-kiosk`, or under `~/.local/state`: counters and the PIN
-/// lockout live here (`%APPDATA%\microneedling-kiosk` on Windows).
-pub fn default_state_dir() -> PathBuf {
-    crate::platform::state_dir()
-}
-
 /// Seconds since 1970, the clock the PIN lockout and the counters' dates use (the
 /// browser's clock on the web, where std has none).
 pub fn unix_now() -> u64 {

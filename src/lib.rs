@@ -30,3 +30,5 @@ pub mod ui;
 pub mod voice;
 #[cfg(unix)]
 pub mod watchdog;
+#[cfg(target_arch = "wasm32")]
+pub mod web_app;

@@ -9,7 +9,7 @@ use kiosk::app::{KioskApp, Options};
 use kiosk::cli::Args;
 use kiosk::content::{self, Source};
 use kiosk::files::LockError;
-use kiosk::{config, files, logging};
+use kiosk::{config, files, logging, platform};
 
 /// The exit status when another kiosk already runs with the same state folder.
 const ALREADY_RUNNING: u8 = 3;
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     let config_path = args
         .config
         .clone()
-        .unwrap_or_else(files::default_config_path);
+        .unwrap_or_else(platform::default_config_path);
     if args.set_pin {
         return set_pin(&config_path);
     }
@@ -88,7 +88,7 @@ fn main() -> ExitCode {
     // Started from Explorer or as the kiosk's shell, Windows opened a console for the
     // kiosk alone: it closes, leaving the window (a terminal that started it keeps it).
     #[cfg(windows)]
-    kiosk::platform::close_own_console();
+    platform::close_own_console();
     let options = Options {
         config,
         config_problems,

@@ -22,13 +22,11 @@ pub enum Read {
     Failed(String),
 }
 
-/// Where the Debian package installs the shipped content.
-pub const SYSTEM_FOLDER: &str = "/usr/share/microneedling-kiosk/content";
-
 impl Source {
     /// The folder given (command line or settings), else `./content` when present, else
-    /// the installed [`SYSTEM_FOLDER`] when present (on Windows, `content` beside the
-    /// `.exe`; on the web, none), else built in.
+    /// the installed one when present ([`crate::platform::installed_content`]: the Debian
+    /// package's; on Windows, `content` beside the `.exe`; on the web, none), else built
+    /// in.
     pub fn resolve(explicit: Option<PathBuf>) -> Self {
         let installed = crate::platform::installed_content().unwrap_or_default();
         Self::resolve_in(explicit, Path::new("content"), &installed)

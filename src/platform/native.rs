@@ -1,9 +1,8 @@
-//! Linux and Windows: files, and each system's own voice.
+//! Linux and Windows: files.
 
 use std::path::{Path, PathBuf};
 
 use super::APP_FOLDER;
-use crate::speech::Speaker;
 
 /// A stored file's bytes.
 pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
@@ -77,30 +76,13 @@ pub fn exe_dir() -> Option<PathBuf> {
 /// `/usr/share/microneedling-kiosk/content`.
 #[cfg(not(windows))]
 pub fn installed_content() -> Option<PathBuf> {
-    Some(PathBuf::from(crate::content::source::SYSTEM_FOLDER))
+    Some(PathBuf::from("/usr/share").join(APP_FOLDER).join("content"))
 }
 
 /// Where an installation keeps its content folder: `content` beside the `.exe`.
 #[cfg(windows)]
 pub fn installed_content() -> Option<PathBuf> {
     exe_dir().map(|dir| dir.join("content"))
-}
-
-/// The speaker for this system: speech-dispatcher on Linux, the system's voices on
-/// Windows, silence elsewhere. `rate` and `volume` are the staff settings, -100..100.
-pub fn system_speaker(rate: i32, volume: i32) -> Box<dyn Speaker> {
-    #[cfg(windows)]
-    {
-        Box::new(super::windows_speech::WindowsSpeech::new(rate, volume))
-    }
-    #[cfg(not(windows))]
-    if cfg!(target_os = "linux") {
-        Box::new(crate::speech::SpeechDispatcher::new(rate, volume))
-    } else {
-        Box::new(crate::speech::Silent::new(
-            "Speech is off: read-aloud needs speech-dispatcher, which this system does not have",
-        ))
-    }
 }
 
 /// Closes the console Windows opened for this process alone (started from Explorer, a

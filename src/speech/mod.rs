@@ -53,10 +53,49 @@ pub trait Speaker: Send {
 }
 
 /// The speaker for this system: speech-dispatcher on Linux, the system's voices on
-/// Windows, the browser's on the web ([`crate::platform::system_speaker`]).
-/// `rate` and `volume` are the staff settings, -100..100 each.
+/// Windows, the browser's on the web, silence elsewhere. `rate` and `volume` are the staff
+/// settings, -100..100 each.
 pub fn system_speaker(rate: i32, volume: i32) -> Box<dyn Speaker> {
-    crate::platform::system_speaker(rate, volume)
+    #[cfg(target_arch = "wasm32")]
+    {
+        Box::new(browser::BrowserSpeech::new(rate, volume))
+    }
+    #[cfg(windows)]
+    {
+        Box::new(windows::WindowsSpeech::new(rate, volume))
+    }
+    #[cfg(target_os = "linux")]
+    {
+        Box::new(SpeechDispatcher::new(rate, volume))
+    }
+    #[cfg(not(any(target_arch = "wasm32", windows, target_os = "linux")))]
+    {
+        let _ = (rate, volume);
+        Box::new(Silent::new(
+            "Speech is off: read-aloud needs speech-dispatcher, which this system does not have",
+        ))
+    }
+}
+
+/// The listener's rate and volume (speech-dispatcher's -100..=100, [`Speaker::set_voice`])
+/// as the browser's SpeechSynthesisUtterance takes them: the rate a factor from half to
+/// twice the normal speed, the volume 0..=1.
+#[cfg(any(test, target_arch = "wasm32"))]
+fn web_voice(rate: i32, volume: i32) -> (f32, f32) {
+    (
+        2f32.powf(rate.clamp(-100, 100) as f32 / 100.0),
+        (volume.clamp(-100, 100) + 100) as f32 / 200.0,
+    )
+}
+
+/// The listener's rate and volume (-100..=100 each) as SAPI's `Rate` (-10..=10) and
+/// `Volume` (0..=100).
+#[cfg(any(test, windows))]
+fn sapi_voice(rate: i32, volume: i32) -> (i32, i32) {
+    (
+        rate.clamp(-100, 100) / 10,
+        (volume.clamp(-100, 100) + 100) / 2,
+    )
 }
 
 /// Joins the pieces of a screen into one text to speak: each piece trimmed, empty ones
@@ -139,12 +178,16 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 mod audio;
+#[cfg(target_arch = "wasm32")]
+mod browser;
 mod dispatcher;
 mod process;
 #[cfg(any(test, feature = "test-support"))]
 mod recording;
 mod silent;
 mod voices;
+#[cfg(windows)]
+mod windows;
 
 pub use audio::AudioProbe;
 pub use dispatcher::SpeechDispatcher;
@@ -184,6 +227,35 @@ mod tests {
         );
         assert_eq!(join_for_speech(&[]), "");
         assert_eq!(join_for_speech(&["", "  "]), "");
+    }
+
+    #[test]
+    fn the_listeners_levels_reach_each_platforms_whole_range() {
+        assert_eq!(web_voice(-100, -100), (0.5, 0.0));
+        assert_eq!(web_voice(0, 0), (1.0, 0.5));
+        assert_eq!(web_voice(100, 100), (2.0, 1.0));
+        assert_eq!(web_voice(-500, 500), (0.5, 1.0));
+        assert_eq!(sapi_voice(-100, -100), (-10, 0));
+        assert_eq!(sapi_voice(0, 0), (0, 50));
+        assert_eq!(sapi_voice(100, 100), (10, 100));
+        assert_eq!(sapi_voice(500, -500), (10, 0));
+        // Every step of the listener's ten levels is a different rate and volume.
+        let levels: Vec<(i32, i32)> = (1..=crate::voice::LEVELS)
+            .map(|level| {
+                crate::voice::Voice {
+                    volume: level,
+                    pace: level,
+                }
+                .to_settings()
+            })
+            .collect();
+        for pair in levels.windows(2) {
+            let ((r0, v0), (r1, v1)) = (pair[0], pair[1]);
+            let (lower, higher) = (web_voice(r0, v0), web_voice(r1, v1));
+            assert!(lower.0 < higher.0 && lower.1 < higher.1, "{pair:?}");
+            let (lower, higher) = (sapi_voice(r0, v0), sapi_voice(r1, v1));
+            assert!(lower.0 < higher.0 && lower.1 < higher.1, "{pair:?}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::speech::{Speaker, has_language, lock, primary_language};
+use super::{Speaker, has_language, lock, primary_language};
 
 /// No console window for the PowerShell processes.
 const CREATE_NO_WINDOW: u32 = 0x0800_0000;

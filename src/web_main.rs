@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    kiosk::platform::web::start();
+    kiosk::web_app::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
