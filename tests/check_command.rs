@@ -135,7 +135,7 @@ fn empty_contact_details_are_setup_notes_and_a_placeholder_fails_with_its_line()
     let (out, code) = check(&fixture());
     assert_eq!(code, Some(0), "{out}");
     let english = &common::load_shipped().content.strings;
-    let note = kiosk::kiosk::SetupNote::Contact(vec!["phone", "address", "booking_url"]);
+    let note = kiosk::setup::SetupNote::Contact(vec!["phone", "address", "booking_url"]);
     assert!(
         out.contains(&format!("setup: {}", note.words(english))),
         "{out}"

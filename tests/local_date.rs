@@ -2,7 +2,11 @@
 //! systemd and the shell pass it) or `/etc/localtime`. Its own test binary, because it sets
 //! `TZ` for the whole process.
 
-use kiosk::files::date_of;
+use kiosk::clock::local_date;
+
+fn date_of(unix: u64) -> String {
+    local_date(unix).to_string()
+}
 
 /// 2026-11-27 00:00 UTC.
 const MIDNIGHT_UTC: u64 = 1_795_737_600;

@@ -5,6 +5,7 @@
 //! applied, the input filter, the screens there are).
 
 mod commands;
+mod follow;
 mod navigation;
 mod visitor;
 mod window;
@@ -14,10 +15,13 @@ use std::time::{Duration, Instant};
 
 use egui::{Event, ViewportCommand};
 
+pub use self::follow::{Follow, INSTALLS_EVERY, PREVIEW_EVERY};
 pub use self::visitor::Visitor;
 use self::window::Window;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::content::{Content, Loaded, Problem};
+use crate::counters::Event as Count;
 use crate::idle::Idle;
 use crate::kiosk::Kiosk;
 use crate::speech::{self, Speaker};
@@ -41,6 +45,10 @@ pub struct Options {
     pub window_clears_background: bool,
     /// Screens beyond the kiosk's own (a test's, or a build's): each is one entry.
     pub more_screens: Vec<&'static ScreenKind>,
+    /// The calendar (a test's, to stand at any date).
+    pub clock: Clock,
+    /// Whether the app picks up new content by itself, and how.
+    pub follow: Follow,
 }
 
 pub struct KioskApp {
@@ -56,13 +64,15 @@ impl KioskApp {
     pub fn new(ctx: &egui::Context, loaded: Loaded, options: Options) -> Self {
         theme::install(ctx);
         let registry = Registry::default().with(&options.more_screens);
-        let window = Window::new(ctx, &loaded, registry, &options);
+        let mut window = Window::new(ctx, &loaded, registry, &options);
         let kiosk = Kiosk::new(
             loaded,
             options.config,
             options.config_problems,
             options.config_path,
+            options.clock,
         );
+        window.follow(ctx, &kiosk, options.follow);
         let now = ctx.input(|i| i.time);
         let visitor = Visitor::new(
             kiosk.default_language(),
@@ -213,7 +223,7 @@ impl KioskApp {
             Err(_) => {
                 log::error!("a screen failed; starting over on Home");
                 self.wipe(ui.ctx());
-                self.kiosk.counters.record(|c| c.screen_failures += 1);
+                self.kiosk.count(Count::ScreenFailure);
                 ui.ctx().request_repaint();
             }
         }
@@ -258,7 +268,13 @@ impl KioskApp {
         }
         if idle == Idle::Expired {
             self.wipe(&ctx);
-            self.kiosk.counters.record(|c| c.idle_resets += 1);
+            self.kiosk.count(Count::IdleReset);
+        }
+        // Between visitors (or at once, in a preview), new content goes live.
+        self.pick_up_new_content(&ctx);
+        // A visit starts with its first press; moving a mouse is not one.
+        if ctx.input(|i| i.events.iter().any(is_press)) {
+            self.count_once(|c| &mut c.visit, Count::Visit);
         }
 
         let views_before = self.visitor.views;
@@ -269,6 +285,7 @@ impl KioskApp {
             ui.painter()
                 .rect_filled(ctx.content_rect(), 0.0, background);
         }
+        self.preview_panel(ui);
         match idle {
             Idle::Warning { remaining } => self.draw_warning(ui, now, remaining),
             _ => {
@@ -333,6 +350,15 @@ fn frame_cx<'a>(
         now,
         fresh,
     )
+}
+
+/// Events that start something: a press of a finger, a mouse button or a key.
+fn is_press(event: &Event) -> bool {
+    match event {
+        Event::PointerButton { pressed, .. } | Event::Key { pressed, .. } => *pressed,
+        Event::Touch { phase, .. } => *phase == egui::TouchPhase::Start,
+        _ => false,
+    }
 }
 
 /// Events that show a person is there.

@@ -128,9 +128,15 @@ fn build(
     finish: impl FnOnce(KioskApp) -> KioskApp + 'static,
 ) -> Kiosk {
     let state = tempfile::tempdir().expect("temporary folder");
+    // The folder shown, as `--content` gives it: what "Reload content" reads again.
+    let content = match &loaded.source {
+        Source::Folder(dir) => Some(dir.clone()),
+        Source::BuiltIn => None,
+    };
     let mut config = Config {
         state_dir: state.path().to_path_buf(),
         export_file: state.path().join("export/counters.csv"),
+        content,
         ..Config::default()
     };
     configure(&mut config);
