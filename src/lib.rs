@@ -29,7 +29,6 @@ pub mod review;
 pub mod setup;
 pub mod speech;
 pub mod staff;
-pub mod stick;
 pub mod ui;
 pub mod voice;
 pub mod watch;

@@ -7,7 +7,7 @@ use super::{Change, Library, Refused, changes, live_source};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::content::Source;
-use crate::stick::Summary;
+use super::stick::Summary;
 
 /// Installs the content folder `from` for the kiosk set up by `config`.
 pub fn install(config: &Config, from: &Path, clock: &Clock) -> (String, bool) {

@@ -19,6 +19,7 @@ mod changes;
 pub mod command;
 mod copy;
 pub mod log;
+pub mod stick;
 
 use std::path::{Path, PathBuf};
 

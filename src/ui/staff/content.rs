@@ -10,7 +10,7 @@ use crate::content::{Source, Strings};
 use crate::installed::log::{Action, Entry};
 use crate::installed::{Change, Library};
 use crate::kiosk::Kiosk;
-use crate::stick::{self, Stick, Summary};
+use crate::installed::stick::{self, Stick, Summary};
 use crate::ui::components::problem_list;
 use crate::ui::screen::{Cx, StaffAction};
 use crate::ui::theme::{self, Palette};

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::check;
 use crate::content::{Loaded, Problem, Source};
-use crate::installed::{self, Change};
+use super::{Change, changes};
 
 /// What a content folder holds, in a line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,7 +56,7 @@ pub fn look(folder: &Path, live: &Source) -> Option<Stick> {
     Some(Stick {
         folder: folder.to_path_buf(),
         summary: Summary::of(&loaded),
-        changes: installed::changes(&source, live),
+        changes: changes(&source, live),
         problems,
     })
 }
