@@ -109,11 +109,7 @@ pub fn fold(
 
 /// The `n` days up to and including `today`, oldest first, with those on which nothing
 /// was counted as empty days.
-pub fn last(
-    days: &BTreeMap<String, Day>,
-    today: NaiveDate,
-    n: u32,
-) -> Vec<(NaiveDate, &Day)> {
+pub fn last(days: &BTreeMap<String, Day>, today: NaiveDate, n: u32) -> Vec<(NaiveDate, &Day)> {
     (0..n)
         .rev()
         .filter_map(|back| today.checked_sub_days(chrono::Days::new(back.into())))

@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
+use super::stick::Summary;
 use super::{Change, Library, Refused, changes, live_source};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::content::Source;
-use super::stick::Summary;
 
 /// Installs the content folder `from` for the kiosk set up by `config`.
 pub fn install(config: &Config, from: &Path, clock: &Clock) -> (String, bool) {

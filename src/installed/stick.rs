@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::{Change, changes};
 use crate::check;
 use crate::content::{Loaded, Problem, Source};
-use super::{Change, changes};
 
 /// What a content folder holds, in a line.
 #[derive(Clone, Debug, PartialEq, Eq)]
