@@ -473,6 +473,47 @@ fn counters_count_screens_faq_entries_and_results_and_export_as_csv() {
 }
 
 #[test]
+fn each_step_of_a_visit_counts_once_in_its_day_and_the_funnel_ends_at_the_consultation() {
+    let Kiosk {
+        mut harness,
+        content,
+        ..
+    } = kiosk_with(SIZE, |_| {});
+    let s = &content.strings;
+    // The consultation card before any result is not the funnel's end.
+    tap(&mut harness, &s.book_title);
+    tap(&mut harness, &s.home);
+    let day = |harness: &Harness<'_, KioskApp>| {
+        let kiosk = &harness.state().kiosk;
+        kiosk.counters.counters.days[&kiosk.clock.today().to_string()].clone()
+    };
+    let funnel = |harness: &Harness<'_, KioskApp>| {
+        let d = day(harness);
+        (
+            d.visits,
+            d.questionnaires_started,
+            d.questionnaires_finished,
+            d.consultations,
+            d.consultations_after_result,
+        )
+    };
+    assert_eq!(funnel(&harness), (1, 0, 0, 1, 0));
+    // Twice through the questionnaire in one visit: started and finished once.
+    for _ in 0..2 {
+        common::answer_all(&mut harness, &["pores"], "few_days", &[]);
+        tap(&mut harness, &s.home);
+    }
+    assert_eq!(funnel(&harness), (1, 1, 1, 1, 0));
+    assert_eq!(
+        day(&harness).results.values().sum::<u64>(),
+        2,
+        "each result shown"
+    );
+    tap(&mut harness, &s.book_title);
+    assert_eq!(funnel(&harness), (1, 1, 1, 1, 1));
+}
+
+#[test]
 fn counters_are_written_atomically_and_a_damaged_file_is_set_aside() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("counters.toml");

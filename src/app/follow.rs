@@ -1,6 +1,7 @@
 //! New content, picked up by the app itself: an install or a rollback goes live at the
-//! next idle moment (Home, untouched: after the wipe, never in front of a visitor
-//! mid-page); in a preview, every saved file at once, with its problems beside the screen.
+//! next idle moment (Home, with no visit under way: after the wipe, never in front of a
+//! visitor mid-page); in a preview, every saved file at once, with its problems beside
+//! the screen.
 
 use std::time::Duration;
 
@@ -67,7 +68,7 @@ impl KioskApp {
         let (source, stamp) = watch.latest();
         let changed = source != self.kiosk.loaded.source || stamp != self.window.seen_stamp;
         let previewing = self.window.preview.is_some();
-        if !changed || !(previewing || self.is_pristine()) {
+        if !changed || !(previewing || self.is_resting()) {
             return;
         }
         self.window.seen_stamp = stamp;

@@ -145,9 +145,15 @@ impl KioskApp {
         frame_cx(&self.kiosk, &self.window, &self.visitor, now, false)
     }
 
-    /// Nothing to forget: Home, untouched. The idle timer rests then.
+    /// Nothing to forget: Home, as a new visitor finds it.
     fn is_pristine(&self) -> bool {
         self.visitor.is_pristine(self.kiosk.default_language())
+    }
+
+    /// Nothing to forget and no visit under way: the idle timer rests, and new content
+    /// may go live.
+    fn is_resting(&self) -> bool {
+        self.is_pristine() && !self.visitor.counted.visit
     }
 
     fn idle_timeout(&self) -> f64 {
@@ -263,13 +269,23 @@ impl KioskApp {
         // Judged before this frame's touches, so the tap that answers "Still there?" lands
         // on the warning and not on the screen beneath it.
         let idle = self.visitor.idle.state(now, timeout, warning);
-        if self.is_pristine() || ctx.input(|i| i.events.iter().any(is_touch)) {
+        let pristine = self.is_pristine();
+        if self.is_resting() || ctx.input(|i| i.events.iter().any(is_touch)) {
             self.visitor.idle.touch(now);
         }
-        if idle == Idle::Expired {
-            self.wipe(&ctx);
-            self.kiosk.count(Count::IdleReset);
-        }
+        let idle = match idle {
+            // Back on Home with nothing to forget: the visit just ends, unasked.
+            Idle::Warning { .. } | Idle::Expired if pristine => {
+                self.wipe(&ctx);
+                Idle::Expired
+            }
+            Idle::Expired => {
+                self.wipe(&ctx);
+                self.kiosk.count(Count::IdleReset);
+                idle
+            }
+            idle => idle,
+        };
         // Between visitors (or at once, in a preview), new content goes live.
         self.pick_up_new_content(&ctx);
         // A visit starts with its first press; moving a mouse is not one.
@@ -296,7 +312,7 @@ impl KioskApp {
         self.narrate(&ctx, views_before, keys.said);
         self.paint_focus_ring(&ctx);
         if let Idle::Active { warning_in } = idle
-            && !self.is_pristine()
+            && !self.is_resting()
         {
             ctx.request_repaint_after(Duration::from_secs_f64(warning_in));
         }
