@@ -106,11 +106,13 @@ impl KioskApp {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     ui.label(egui::RichText::new(loaded.summary()).size(theme::SMALL));
                     let heading = s.preview_problems.fill(problems.len(), &[]);
-                    let lines = problems
-                        .iter()
-                        .chain(&loaded.notes)
-                        .map(ToString::to_string);
+                    let lines = problems.iter().map(ToString::to_string);
                     problem_list::show(ui, c, &heading, &s.preview_no_problems, lines);
+                    // Worth knowing, not wrong (a word the clinic's ui.toml lacks).
+                    for note in &loaded.notes {
+                        let note = egui::RichText::new(format!("note: {note}"));
+                        ui.label(note.size(theme::SMALL).family(egui::FontFamily::Monospace));
+                    }
                 });
             });
     }
