@@ -172,7 +172,6 @@ pub struct Strings {
     pub staff_install_failed: String,
     pub staff_went_back: String,
     pub staff_go_back_failed: String,
-    pub staff_last_days: String,
     pub staff_chart_visits: String,
     pub staff_chart_screens: String,
     pub staff_chart_day: String,

@@ -8,7 +8,7 @@ use egui::{Align2, CornerRadius, FontId, Rect, RichText, Sense, Stroke, Ui, Vec2
 use crate::ui::theme::{self, Palette};
 
 /// A chart's height: enough to tell a busy day from a quiet one at a glance.
-const DAYS_HEIGHT: f32 = 200.0;
+const DAYS_HEIGHT: f32 = 160.0;
 /// Room on the left for the scale, and under the bars for the dates.
 const SCALE_WIDTH: f32 = 64.0;
 const DATES_HEIGHT: f32 = 34.0;
@@ -31,7 +31,6 @@ pub fn day_bars(ui: &mut Ui, c: &Palette, title: &str, days: &[(String, u64)], w
         paint_days(ui, c, rect, days);
     }
     ui.label(RichText::new(words).size(theme::SMALL).color(c.text_muted));
-    ui.add_space(16.0);
 }
 
 fn paint_days(ui: &Ui, c: &Palette, rect: Rect, days: &[(String, u64)]) {
@@ -88,10 +87,19 @@ fn paint_days(ui: &Ui, c: &Palette, rect: Rect, days: &[(String, u64)]) {
 }
 
 /// A bar across for each row (its label above it, its number in words after it), each
-/// as long as its share of the longest.
+/// as long as its share of the longest, all on the same scale.
 pub fn across(ui: &mut Ui, c: &Palette, rows: &[(String, u64, String)]) {
     let most = rows.iter().map(|(_, n, _)| *n).max().unwrap_or(0).max(1);
-    for (label, n, shown) in rows {
+    let font = FontId::new(theme::BODY, theme::bold());
+    let words: Vec<_> = rows
+        .iter()
+        .map(|(_, _, shown)| {
+            ui.painter()
+                .layout_no_wrap(shown.clone(), font.clone(), c.text)
+        })
+        .collect();
+    let widest = words.iter().map(|w| w.size().x).fold(0.0, f32::max);
+    for ((label, n, shown), words) in rows.iter().zip(words) {
         ui.label(RichText::new(label).size(theme::BODY));
         let width = ui.available_width();
         let (rect, response) = ui.allocate_exact_size(Vec2::new(width, 40.0), Sense::hover());
@@ -99,35 +107,25 @@ pub fn across(ui: &mut Ui, c: &Palette, rows: &[(String, u64, String)]) {
             egui::WidgetInfo::labeled(egui::Role::Image, true, format!("{label}: {shown}"))
         });
         if ui.is_rect_visible(rect) {
-            paint_across(ui, c, rect, *n as f32 / most as f32, shown);
+            let track = Rect::from_min_size(
+                rect.min,
+                Vec2::new((rect.width() - widest - 24.0).max(0.0), rect.height()),
+            );
+            let painter = ui.painter();
+            painter.rect(
+                track,
+                6.0,
+                c.surface_muted,
+                Stroke::new(1.0, c.border),
+                egui::StrokeKind::Inside,
+            );
+            let share = *n as f32 / most as f32;
+            let bar =
+                Rect::from_min_size(track.min, Vec2::new(track.width() * share, track.height()));
+            painter.rect_filled(bar, 6.0, c.accent);
+            let at = pos2(track.right() + 16.0, rect.center().y - words.size().y / 2.0);
+            painter.galley(at, words, c.text);
         }
         ui.add_space(8.0);
     }
-}
-
-fn paint_across(ui: &Ui, c: &Palette, rect: Rect, share: f32, shown: &str) {
-    let painter = ui.painter();
-    let words = painter.layout_no_wrap(
-        shown.to_owned(),
-        FontId::new(theme::BODY, theme::bold()),
-        c.text,
-    );
-    let track = Rect::from_min_size(
-        rect.min,
-        Vec2::new(
-            (rect.width() - words.size().x - 24.0).max(0.0),
-            rect.height(),
-        ),
-    );
-    painter.rect(
-        track,
-        6.0,
-        c.surface_muted,
-        Stroke::new(1.0, c.border),
-        egui::StrokeKind::Inside,
-    );
-    let bar = Rect::from_min_size(track.min, Vec2::new(track.width() * share, track.height()));
-    painter.rect_filled(bar, 6.0, c.accent);
-    let at = pos2(track.right() + 16.0, rect.center().y - words.size().y / 2.0);
-    painter.galley(at, words, c.text);
 }

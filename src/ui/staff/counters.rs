@@ -2,6 +2,8 @@
 //! the questionnaire's funnel, results and languages, then the totals since counting
 //! began, with export and reset.
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, NaiveDate};
 use egui::{RichText, Ui};
 
@@ -32,70 +34,96 @@ pub(super) fn show(ui: &mut Ui, cx: &Cx<'_>) -> Option<StaffAction> {
         }
     });
     ui.add_space(12.0);
+    // Side by side where there is room, so a landscape screen shows them all at once.
+    let wide = ui.available_width() >= 1200.0;
     widgets::card(ui, c, |ui| {
-        heading(ui, c, &s.staff_last_days);
-        for (title, count) in [
-            (
-                &s.staff_chart_visits,
-                (|d: &Day| d.visits) as fn(&Day) -> u64,
-            ),
-            (&s.staff_chart_screens, Day::screens_opened),
-        ] {
+        let chart = |ui: &mut Ui, title: &str, count: fn(&Day) -> u64| {
             let per_day: Vec<(String, u64)> = days
                 .iter()
                 .map(|(date, day)| (day_words(s, *date), count(day)))
                 .collect();
             charts::day_bars(ui, c, title, &per_day, &in_words(s, &per_day));
-        }
+        };
+        side_by_side(
+            ui,
+            wide,
+            |ui| chart(ui, &s.staff_chart_visits, |d| d.visits),
+            |ui| chart(ui, &s.staff_chart_screens, Day::screens_opened),
+        );
     });
     ui.add_space(12.0);
     let month = Day::sum(days.iter().map(|(_, day)| *day));
     widgets::card(ui, c, |ui| {
-        heading(ui, c, &s.staff_funnel);
-        let started = month.questionnaires_started;
-        let steps = [
-            (&s.staff_funnel_started, started),
-            (&s.staff_funnel_finished, month.questionnaires_finished),
-            (
-                &s.staff_funnel_consultation,
-                month.consultations_after_result,
-            ),
-        ];
-        let rows: Vec<(String, u64, String)> = steps
-            .iter()
-            .map(|(label, n)| {
-                let percent = (*n * 100).checked_div(started).unwrap_or(0).to_string();
-                let shown = fill(
-                    &s.staff_funnel_share,
-                    &[("n", &n.to_string()), ("percent", &percent)],
-                );
-                ((*label).clone(), *n, shown)
-            })
-            .collect();
-        charts::across(ui, c, &rows);
-        let named = |map: &std::collections::BTreeMap<String, u64>,
-                     name: &dyn Fn(&str) -> String| {
-            map.iter()
-                .map(|(key, n)| (name(key), *n, n.to_string()))
-                .collect::<Vec<_>>()
-        };
-        for (title, rows) in [
-            (
-                &s.staff_results,
-                named(&month.results, &|id| result_title(cx, id)),
-            ),
-            (&s.staff_languages, named(&month.languages, &str::to_owned)),
-        ] {
-            if !rows.is_empty() {
-                ui.add_space(8.0);
-                ui.label(RichText::new(title).size(theme::BODY).family(theme::bold()));
-                charts::across(ui, c, &rows);
-            }
-        }
+        side_by_side(
+            ui,
+            wide,
+            |ui| funnel(ui, c, s, &month),
+            |ui| {
+                let named = |map: &BTreeMap<String, u64>, name: &dyn Fn(&str) -> String| {
+                    map.iter()
+                        .map(|(key, n)| (name(key), *n, n.to_string()))
+                        .collect::<Vec<_>>()
+                };
+                for (title, rows) in [
+                    (
+                        &s.staff_results,
+                        named(&month.results, &|id| result_title(cx, id)),
+                    ),
+                    (&s.staff_languages, named(&month.languages, &str::to_owned)),
+                ] {
+                    if !rows.is_empty() {
+                        ui.label(RichText::new(title).size(theme::BODY).family(theme::bold()));
+                        charts::across(ui, c, &rows);
+                        ui.add_space(8.0);
+                    }
+                }
+            },
+        );
     });
     ui.add_space(12.0);
     totals(ui, c, s, counters);
     action
+}
+
+/// The questionnaire's funnel: started, reached a result, then saw the consultation
+/// card, each with its share of those who started.
+fn funnel(ui: &mut Ui, c: &Palette, s: &Strings, month: &Day) {
+    heading(ui, c, &s.staff_funnel);
+    let started = month.questionnaires_started;
+    let steps = [
+        (&s.staff_funnel_started, started),
+        (&s.staff_funnel_finished, month.questionnaires_finished),
+        (
+            &s.staff_funnel_consultation,
+            month.consultations_after_result,
+        ),
+    ];
+    let rows: Vec<(String, u64, String)> = steps
+        .iter()
+        .map(|(label, n)| {
+            let percent = (*n * 100).checked_div(started).unwrap_or(0).to_string();
+            let shown = fill(
+                &s.staff_funnel_share,
+                &[("n", &n.to_string()), ("percent", &percent)],
+            );
+            ((*label).clone(), *n, shown)
+        })
+        .collect();
+    charts::across(ui, c, &rows);
+}
+
+/// `left` then `right`: beside each other when `wide`, else one under the other.
+fn side_by_side(ui: &mut Ui, wide: bool, left: impl FnOnce(&mut Ui), right: impl FnOnce(&mut Ui)) {
+    if wide {
+        ui.columns(2, |columns| {
+            left(&mut columns[0]);
+            right(&mut columns[1]);
+        });
+    } else {
+        left(ui);
+        ui.add_space(16.0);
+        right(ui);
+    }
 }
 
 /// A day as the charts label it ("5/12" in English, "12/5" in Spanish).
