@@ -70,6 +70,13 @@ fn the_preview_shows_each_save_within_a_second_with_its_problems_beside_it() {
     println!("a saved question showed after {} ms", took.as_millis());
     assert!(took < Duration::from_secs(1), "{took:?}");
     assert_eq!(screen_key(harness), faq::KIND.key, "still on the FAQ");
+    // Editing in another window for a while does not send the preview back Home.
+    let now = harness.ctx.input(|i| i.time);
+    harness.input_mut().time = Some(now + 600.0);
+    harness.step();
+    harness.input_mut().time = None;
+    harness.run();
+    assert_eq!(screen_key(harness), faq::KIND.key, "no idle reset");
 
     // A mistake, saved: listed beside the screen with its file and line.
     let clinic = dir.path().join("en/clinic.toml");

@@ -268,6 +268,10 @@ impl KioskApp {
         let (timeout, warning) = (self.idle_timeout(), self.kiosk.config.warning_secs as f64);
         // Judged before this frame's touches, so the tap that answers "Still there?" lands
         // on the warning and not on the screen beneath it.
+        // Whoever previews edits in another window: the preview never times out.
+        if self.window.preview.is_some() {
+            self.visitor.idle.touch(now);
+        }
         let idle = self.visitor.idle.state(now, timeout, warning);
         let pristine = self.is_pristine();
         if self.is_resting() || ctx.input(|i| i.events.iter().any(is_touch)) {

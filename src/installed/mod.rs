@@ -171,6 +171,11 @@ impl Library {
         self.point(PREVIOUS, live.as_deref())
             .and_then(|()| self.point(CURRENT, Some(&name)))
             .map_err(|e| format!("the new content could not be made live: {e}"))?;
+        ::log::info!(
+            "content installed from {} as {}",
+            staged.from.display(),
+            folder.display()
+        );
         self.write_log(Entry {
             at: clock.now(),
             action: Action::Install,
@@ -196,6 +201,12 @@ impl Library {
                 .and_then(|()| self.point(PREVIOUS, live.as_deref())),
         };
         switched.map_err(|e| format!("the previous content could not be put back: {e}"))?;
+        ::log::info!(
+            "content gone back to {}",
+            before
+                .as_deref()
+                .unwrap_or("the content that came with the kiosk")
+        );
         self.write_log(Entry {
             at: clock.now(),
             action: Action::GoBack,
