@@ -76,7 +76,8 @@ impl Staged {
 /// What went live.
 #[derive(Debug)]
 pub struct Installed {
-    /// The content as it was loaded and checked.
+    /// The content as it was loaded and checked (from the copy, before it took its
+    /// version's name: for what it holds, not where).
     pub loaded: Loaded,
     /// The version's folder.
     pub folder: PathBuf,
@@ -85,10 +86,6 @@ pub struct Installed {
 impl Library {
     pub fn at(root: PathBuf) -> Self {
         Self { root }
-    }
-
-    pub fn root(&self) -> &Path {
-        &self.root
     }
 
     /// The version live now, if one is installed.
