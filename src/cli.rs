@@ -13,8 +13,9 @@ use clap::Parser;
 /// that staff can edit; a copy is built in.
 ///
 /// Files: the settings in $XDG_CONFIG_HOME/microneedling-kiosk/config.toml (see
-/// --config), the counters and the staff PIN's lockout in
-/// $XDG_STATE_HOME/microneedling-kiosk, all readable by the kiosk's user only. In a
+/// --config), the counters, the staff PIN's lockout and the content staff installed
+/// (content/, with its log) in $XDG_STATE_HOME/microneedling-kiosk, all readable by the
+/// kiosk's user only. A USB stick is mounted read-only at /media/kiosk-usb. In a
 /// waiting room it runs under cage as the systemd unit microneedling-kiosk-cage.service,
 /// set up in /etc/default/microneedling-kiosk; on a staff tablet, through the user unit
 /// microneedling-kiosk.service. See /usr/share/doc/microneedling-kiosk/README.md.
