@@ -219,7 +219,10 @@ fn a_review_older_than_the_setting_is_due_and_names_every_page() {
     let wrong = reviewed_on("15/03/2026");
     let clinic = wrong.path().join("en/clinic.toml");
     let text = std::fs::read_to_string(&clinic).unwrap();
-    let line = 1 + text.lines().position(|l| l.starts_with("reviewed =")).unwrap();
+    let line = 1 + text
+        .lines()
+        .position(|l| l.starts_with("reviewed ="))
+        .unwrap();
     let (out, code) = check(wrong.path());
     assert_eq!(code, Some(1), "{out}");
     let problem = format!("{}:{line}: `reviewed` must be the date", clinic.display());
