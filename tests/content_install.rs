@@ -446,6 +446,7 @@ fn staff_install_the_usb_sticks_content_and_go_back_to_the_previous() {
     harness.run();
     let problem = format!("{}/en/faq.md:1: the file is empty", stick.path().display());
     assert!(shows(harness, &problem));
+    assert!(shows(harness, &s.staff_stick_fix));
     let install = harness.get_by_role_and_label(egui::Role::Button, &s.staff_install);
     assert!(install.accesskit_node().is_disabled());
 }

@@ -162,6 +162,7 @@ pub struct Strings {
     pub staff_stick_changes: Plural,
     pub staff_stick_more: Plural,
     pub staff_stick_problems: Plural,
+    pub staff_stick_fix: String,
     pub staff_stick_clean: String,
     pub staff_install: String,
     pub staff_change_added: String,

@@ -167,6 +167,9 @@ fn found(ui: &mut Ui, c: &Palette, s: &Strings, stick: &Stick) -> Option<StaffAc
     let heading = s.staff_stick_problems.fill(stick.problems.len(), &[]);
     let lines = stick.problems.iter().map(ToString::to_string);
     problem_list::show(ui, c, &heading, &s.staff_stick_clean, lines);
+    if !stick.problems.is_empty() {
+        body(ui, &s.staff_stick_fix);
+    }
     install
 }
 
