@@ -15,7 +15,7 @@ fn main() -> std::process::ExitCode {
         eprintln!("usage: listen_text LANGUAGE SCREEN");
         return std::process::ExitCode::FAILURE;
     };
-    let loaded = content::load(&Source::resolve(None));
+    let loaded = content::load(&Source::resolve(None, None));
     let Some(index) = loaded.language_index(language) else {
         eprintln!("no language folder `{language}`");
         return std::process::ExitCode::FAILURE;

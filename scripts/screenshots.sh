@@ -18,6 +18,8 @@ pictures=(
   es-1920x1080-home.png                 home-spanish.png
   high-contrast-1080x1920-guide.png     guide-high-contrast.png
   en-1080x1920-result-talk-first.png    result-portrait.png
+  en-1920x1080-staff-counters.png       staff-counters.png
+  en-1920x1080-staff-content.png        staff-content.png
 )
 
 mkdir -p docs/screenshots

@@ -3,21 +3,19 @@
 
 use std::path::Path;
 
-use crate::config;
+use chrono::NaiveDate;
+
 use crate::content::markdown::plain_lines;
 use crate::content::{self, Loaded, Problem, Source, readability};
 use crate::questionnaire;
+use crate::{config, setup};
 
-/// The report to print and whether everything is clean.
-pub fn run(source: &Source, config_path: &Path) -> (String, bool) {
+/// The content of `source`, loaded, and every problem in it: what the kiosk finds when
+/// it loads it, and every set of answers the questionnaire can be given, in every
+/// language. What `--check` reports and what an install refuses on.
+pub fn content_problems(source: &Source) -> (Loaded, Vec<Problem>) {
     let loaded = content::load(source);
-    let (config, config_problems) = config::load(config_path);
-    let mut problems: Vec<Problem> = loaded
-        .problems
-        .iter()
-        .chain(&config_problems)
-        .cloned()
-        .collect();
+    let mut problems = loaded.problems.clone();
     // Every set of answers, in every language: too slow to repeat at each start.
     for index in 0..loaded.language_count() {
         let code = loaded.language_code(index);
@@ -29,11 +27,20 @@ pub fn run(source: &Source, config_path: &Path) -> (String, bool) {
             message: issue.message,
         }));
     }
+    (loaded, problems)
+}
+
+/// The report to print and whether everything is clean, on `today`.
+pub fn run(source: &Source, config_path: &Path, today: NaiveDate) -> (String, bool) {
+    let (loaded, content_problems) = content_problems(source);
+    let (config, config_problems) = config::load(config_path);
+    let mut problems = content_problems;
+    problems.extend(config_problems);
     let mut notes: Vec<String> = loaded.notes.iter().map(|n| format!("note: {n}")).collect();
     // Worded as the staff screen words them, in English, the technician's language.
     let english = &loaded.content.strings;
     notes.extend(
-        crate::kiosk::setup_notes(&loaded, &config)
+        setup::notes(&loaded, &config, today)
             .iter()
             .map(|note| format!("setup: {}", note.words(english))),
     );

@@ -13,8 +13,9 @@ use clap::Parser;
 /// that staff can edit; a copy is built in.
 ///
 /// Files: the settings in $XDG_CONFIG_HOME/microneedling-kiosk/config.toml (see
-/// --config), the counters and the staff PIN's lockout in
-/// $XDG_STATE_HOME/microneedling-kiosk, all readable by the kiosk's user only. In a
+/// --config), the counters, the staff PIN's lockout and the content staff installed
+/// (content/, with its log) in $XDG_STATE_HOME/microneedling-kiosk, all readable by the
+/// kiosk's user only. A USB stick is mounted read-only at /media/kiosk-usb. In a
 /// waiting room it runs under cage as the systemd unit microneedling-kiosk-cage.service,
 /// set up in /etc/default/microneedling-kiosk; on a staff tablet, through the user unit
 /// microneedling-kiosk.service. See /usr/share/doc/microneedling-kiosk/setup.md.
@@ -53,6 +54,23 @@ pub struct Args {
     /// standard input); only its hash is stored, in the settings file.
     #[arg(long)]
     pub set_pin: bool,
+
+    /// Install the content folder DIR: checked as --check checks it and refused with
+    /// every problem if there is any; otherwise copied beside the live content and made
+    /// live in one step, keeping the one live before. A running kiosk shows it at its
+    /// next idle moment. Run it as the kiosk's user.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["check", "rollback_content", "preview"])]
+    pub install_content: Option<PathBuf>,
+
+    /// Put back the content that was live before the last install or rollback.
+    #[arg(long, conflicts_with_all = ["check", "preview"])]
+    pub rollback_content: bool,
+
+    /// Open a window on the content folder DIR for whoever edits it: it reloads each
+    /// time a file is saved and lists the problems found beside the screen. Writes
+    /// nothing: no counters, no lock.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["check", "kiosk"])]
+    pub preview: Option<PathBuf>,
 }
 
 /// The command line's definition, for the manual page.

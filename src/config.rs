@@ -46,7 +46,17 @@ pub struct Config {
     pub voice_pace_levels: (u8, u8),
     /// Which key does what for a visitor who cannot see the screen.
     pub keys: KeyMap,
+    /// Where content installed by staff is kept (its versions, which one is live, the
+    /// log); `None` for `<state_dir>/content`.
+    pub installed_content: Option<PathBuf>,
+    /// Where the staff screen looks for new content on a USB stick.
+    pub usb_content: PathBuf,
+    /// How old the content's medical review may be, in months, before it is due.
+    pub review_after_months: u32,
 }
+
+/// Where the package mounts a USB stick (read-only), and the folder staff put on it.
+pub const USB_CONTENT: &str = "/media/kiosk-usb/microneedling-content";
 
 impl Default for Config {
     fn default() -> Self {
@@ -68,6 +78,9 @@ impl Default for Config {
             voice_volume_levels: (1, voice::LEVELS),
             voice_pace_levels: (1, voice::LEVELS),
             keys: KeyMap::default(),
+            installed_content: None,
+            usb_content: PathBuf::from(USB_CONTENT),
+            review_after_months: 24,
         }
     }
 }
@@ -95,6 +108,13 @@ impl Config {
     pub fn lockout_file(&self) -> PathBuf {
         self.state_dir.join("pin-lockout.toml")
     }
+
+    /// Where installed content is kept.
+    pub fn installed_content(&self) -> PathBuf {
+        self.installed_content
+            .clone()
+            .unwrap_or_else(|| self.state_dir.join("content"))
+    }
 }
 
 /// The settings in `path` (defaults when the file does not exist), and what was wrong.
@@ -113,7 +133,7 @@ pub fn load(path: &Path) -> (Config, Vec<Problem>) {
     }
 }
 
-const KEYS: &str = "kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, questionnaire_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume, voice_volume_levels, voice_pace_levels, keys";
+const KEYS: &str = "kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, questionnaire_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume, voice_volume_levels, voice_pace_levels, keys, installed_content, usb_content, review_after_months";
 
 pub fn parse(text: &str, path: &str) -> (Config, Vec<Problem>) {
     let mut config = Config::default();
@@ -199,6 +219,15 @@ fn apply(config: &mut Config, key: &str, value: &toml::Value) -> Result<(), Stri
             config.state_dir = path()?;
         }
         "export_file" => config.export_file = path()?,
+        "installed_content" => config.installed_content = Some(path()?),
+        "usb_content" => config.usb_content = path()?,
+        "review_after_months" => {
+            config.review_after_months = value
+                .as_integer()
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|n| (1..=120).contains(n))
+                .ok_or("`review_after_months` must be a whole number of months from 1 to 120; using 24")?;
+        }
         "pin_hash" => {
             let hash = value
                 .as_str()
@@ -360,10 +389,16 @@ mod tests {
     #[test]
     fn good_values_are_used() {
         let (config, problems) = parse(
-            "kiosk = true\nidle_timeout_secs = 60\nwindow_position = [1920, 0]\nstate_dir = \"/var/kiosk\"\n",
+            "kiosk = true\nidle_timeout_secs = 60\nwindow_position = [1920, 0]\nstate_dir = \"/var/kiosk\"\nreview_after_months = 12\n",
             "c.toml",
         );
         assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.review_after_months, 12);
+        assert_eq!(
+            config.installed_content(),
+            PathBuf::from("/var/kiosk/content"),
+            "installed content follows the state folder"
+        );
         assert!(config.kiosk);
         assert_eq!(config.idle_timeout_secs, 60);
         assert_eq!(config.window_position, Some([1920.0, 0.0]));
@@ -375,7 +410,7 @@ mod tests {
 
     #[test]
     fn each_bad_value_falls_back_to_its_default_with_its_line() {
-        let text = "# settings\nkiosk = \"yes\"\nidle_timeout_secs = 5\nreading_idle_timeout_secs = -1\nwarning_secs = 10\nwindow_position = [1]\nstate_dir = \"\"\nexport_file = 7\npin_hash = \"1234\"\ncolour = \"red\"\n";
+        let text = "# settings\nkiosk = \"yes\"\nidle_timeout_secs = 5\nreading_idle_timeout_secs = -1\nwarning_secs = 10\nwindow_position = [1]\nstate_dir = \"\"\nexport_file = 7\npin_hash = \"1234\"\ncolour = \"red\"\nreview_after_months = 0\n";
         let (config, problems) = parse(text, "c.toml");
         let defaults = Config::default();
         assert_eq!(config, defaults);
@@ -389,7 +424,8 @@ mod tests {
             "c.toml:7: `state_dir` must be a folder or file path in quotes; using the default",
             "c.toml:8: `export_file` must be a folder or file path in quotes; using the default",
             "c.toml:9: `pin_hash` is not a PIN hash; set the PIN with `microneedling-kiosk --set-pin`; until then the staff screen cannot be opened",
-            "c.toml:10: unknown setting `colour`; the settings are: kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, questionnaire_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume, voice_volume_levels, voice_pace_levels, keys",
+            "c.toml:10: unknown setting `colour`; the settings are: kiosk, content, window_position, idle_timeout_secs, reading_idle_timeout_secs, questionnaire_idle_timeout_secs, warning_secs, state_dir, export_file, pin_hash, default_language, speech_rate, speech_volume, voice_volume_levels, voice_pace_levels, keys, installed_content, usb_content, review_after_months",
+            "c.toml:11: `review_after_months` must be a whole number of months from 1 to 120; using 24",
         ];
         assert_eq!(lines, expected);
     }

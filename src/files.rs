@@ -81,28 +81,12 @@ pub fn temporary_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Seconds since 1970, the clock the PIN lockout and the counters' dates use (the
+/// Seconds since 1970, the clock the PIN lockout uses (and [`crate::clock`]'s; the
 /// browser's clock on the web, where std has none).
 pub fn unix_now() -> u64 {
     web_time::SystemTime::now()
         .duration_since(web_time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
-}
-
-/// The clinic's calendar date (the machine's local time zone: `TZ`, else
-/// `/etc/localtime`) at a Unix time, as `YYYY-MM-DD`.
-pub fn date_of(unix_seconds: u64) -> String {
-    date_in(unix_seconds, &chrono::Local)
-}
-
-/// The calendar date at a Unix time in the time zone `zone`, as `YYYY-MM-DD`.
-pub fn date_in<Tz: chrono::TimeZone>(unix_seconds: u64, zone: &Tz) -> String {
-    let utc = i64::try_from(unix_seconds)
-        .ok()
-        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
-        .unwrap_or_default();
-    let date = utc.with_timezone(zone).date_naive();
-    format!("{date}")
 }
 
 /// The lock file, in the state folder, that keeps a second kiosk from starting.
@@ -153,21 +137,6 @@ pub fn lock_instance(state_dir: &Path) -> Result<std::fs::File, LockError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_of_known_days() {
-        let utc = chrono::Utc;
-        assert_eq!(date_in(0, &utc), "1970-01-01");
-        assert_eq!(date_in(951_782_400, &utc), "2000-02-29");
-        assert_eq!(date_in(1_795_737_600, &utc), "2026-11-27");
-        // Midnight UTC is still the evening before in Chicago (UTC-6 in November).
-        let chicago_winter = chrono::FixedOffset::west_opt(6 * 3600).unwrap();
-        assert_eq!(date_in(1_795_737_600, &chicago_winter), "2026-11-26");
-        assert_eq!(
-            date_in(1_795_737_600 + 6 * 3600, &chicago_winter),
-            "2026-11-27"
-        );
-    }
 
     #[test]
     fn a_second_lock_is_refused_until_the_first_is_released() {

@@ -5,11 +5,14 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use crate::clock::Clock;
 use crate::config::Config;
-use crate::content::{self, Loaded, Problem, Strings};
-use crate::counters::CounterStore;
+use crate::content::{self, Loaded, Problem};
+use crate::counters::{CounterStore, Event};
 use crate::files;
+use crate::installed::{self, Library};
 use crate::pin::PinLock;
+use crate::setup::{self, SetupNote};
 use crate::speech::{self, Speaker};
 
 /// The voice, shared with the short-lived threads that wake the window when it ends.
@@ -25,6 +28,8 @@ pub struct Kiosk {
     config_problems: Vec<Problem>,
     pub pin: PinLock,
     pub speaker: SharedSpeaker,
+    /// The calendar: the counters' days, the install log, the review dates.
+    pub clock: Clock,
 }
 
 impl Kiosk {
@@ -35,10 +40,11 @@ impl Kiosk {
         config: Config,
         config_problems: Vec<Problem>,
         config_path: Option<PathBuf>,
+        clock: Clock,
     ) -> Self {
-        let today = files::date_of(files::unix_now());
-        let mut counters = CounterStore::load(config.counters_file(), &today);
-        counters.record(|c| c.app_starts += 1);
+        let today = clock.today();
+        let mut counters = CounterStore::load(config.counters_file(), today);
+        counters.count(Event::AppStart, today);
         let pin = PinLock::load(
             config.pin_hash.clone(),
             config.lockout_file(),
@@ -54,7 +60,18 @@ impl Kiosk {
             speaker: Arc::new(Mutex::new(Box::new(speech::Silent::new(
                 "Speech is off: no speaker was given",
             )))),
+            clock,
         }
+    }
+
+    /// Counts `event` on today's date.
+    pub fn count(&mut self, event: Event<'_>) {
+        self.counters.count(event, self.clock.today());
+    }
+
+    /// The installed versions of the content.
+    pub fn library(&self) -> Library {
+        Library::at(self.config.installed_content())
     }
 
     /// The language every new visitor starts in: staff's choice, kept as a folder code so
@@ -94,7 +111,7 @@ impl Kiosk {
 
     /// What is left to set up before the kiosk can face visitors.
     pub fn setup_notes(&self) -> Vec<SetupNote> {
-        let mut notes = setup_notes(&self.loaded, &self.config);
+        let mut notes = setup::notes(&self.loaded, &self.config, self.clock.today());
         let problems = self.problems().len();
         if problems > 0 {
             notes.push(SetupNote::Problems(problems));
@@ -111,9 +128,10 @@ impl Kiosk {
         self.speaker().status()
     }
 
-    /// Reads the content again, from where it came.
+    /// Reads the content again, from where it is now: an install or a rollback may
+    /// have changed which folder that is.
     pub fn reload(&mut self) {
-        self.loaded = content::load(&self.loaded.source);
+        self.loaded = content::load(&installed::live_source(&self.config));
     }
 
     /// Keeps staff's choice of default language in the settings file; what went wrong,
@@ -124,39 +142,4 @@ impl Kiosk {
         let path = self.config_path.as_ref()?;
         crate::config::set_in_file(path, "default_language", &code).err()
     }
-}
-
-/// Something left to set up, for the staff screen and `--check`, worded by the strings.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SetupNote {
-    NoPin,
-    /// The contact details `clinic.toml` leaves empty (`phone`, `address`...).
-    Contact(Vec<&'static str>),
-    /// How many problems the content and settings have.
-    Problems(usize),
-}
-
-impl SetupNote {
-    pub fn words(&self, s: &Strings) -> String {
-        match self {
-            Self::NoPin => s.setup_no_pin.clone(),
-            Self::Contact(missing) => {
-                content::strings::fill(&s.setup_contact, &[("fields", &missing.join(", "))])
-            }
-            Self::Problems(n) => s.setup_problems.fill(*n, &[]),
-        }
-    }
-}
-
-/// What is left to set up in this content and these settings (problems aside).
-pub fn setup_notes(loaded: &Loaded, config: &Config) -> Vec<SetupNote> {
-    let mut notes = Vec::new();
-    if config.pin_hash.is_none() {
-        notes.push(SetupNote::NoPin);
-    }
-    let missing = loaded.content.clinic.missing();
-    if !missing.is_empty() {
-        notes.push(SetupNote::Contact(missing));
-    }
-    notes
 }

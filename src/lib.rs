@@ -10,12 +10,14 @@
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod content;
 pub mod counters;
 pub mod files;
 pub mod idle;
 pub mod input;
+pub mod installed;
 pub mod keys;
 pub mod kiosk;
 pub mod logging;
@@ -24,10 +26,13 @@ pub mod platform;
 pub mod problems;
 pub mod qr;
 pub mod questionnaire;
+pub mod review;
+pub mod setup;
 pub mod speech;
 pub mod staff;
 pub mod ui;
 pub mod voice;
+pub mod watch;
 #[cfg(unix)]
 pub mod watchdog;
 #[cfg(target_arch = "wasm32")]

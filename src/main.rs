@@ -5,11 +5,12 @@ use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
 use clap::Parser;
-use kiosk::app::{KioskApp, Options};
+use kiosk::app::{Follow, KioskApp, Options};
 use kiosk::cli::Args;
+use kiosk::clock::Clock;
 use kiosk::content::{self, Source};
 use kiosk::files::LockError;
-use kiosk::{config, files, logging, platform};
+use kiosk::{config, files, installed, logging, platform};
 
 /// The exit status when another kiosk already runs with the same state folder.
 const ALREADY_RUNNING: u8 = 3;
@@ -27,20 +28,36 @@ fn main() -> ExitCode {
     }
     let (mut config, config_problems) = config::load(&config_path);
     config.kiosk |= args.kiosk;
-    let content_dir = args.content.clone().or(config.content.clone());
+    config.content = args.content.clone().or(config.content.take());
+    let clock = Clock::System;
     if let Some(dir) = args.check {
-        let (report, clean) =
-            kiosk::check::run(&Source::resolve(dir.or(content_dir)), &config_path);
-        println!("{report}");
-        return if clean {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
-        };
+        let source = dir.map_or_else(|| installed::live_source(&config), Source::Folder);
+        let (report, clean) = kiosk::check::run(&source, &config_path, clock.today());
+        return print_report(&report, clean);
     }
+    if let Some(dir) = args.install_content {
+        let (report, done) = installed::command::install(&config, &dir, &clock);
+        return print_report(&report, done);
+    }
+    if args.rollback_content {
+        let (report, done) = installed::command::go_back(&config, &clock);
+        return print_report(&report, done);
+    }
+    // A preview shows the folder given, in a window, beside a running kiosk: its own
+    // counters in a folder of its own, gone when it closes, and no lock.
+    let preview = args.preview.clone().map(|dir| {
+        config.content = Some(dir);
+        config.kiosk = false;
+        config.state_dir = std::env::temp_dir().join(format!(
+            "microneedling-kiosk-preview-{}",
+            std::process::id()
+        ));
+        TemporaryFolder(config.state_dir.clone())
+    });
 
     // One kiosk per state folder: two would fight over the counters and the PIN lockout.
     let _lock = match files::lock_instance(&config.state_dir) {
+        _ if preview.is_some() => None,
         Ok(lock) => Some(lock),
         Err(LockError::AlreadyRunning { lock, pid }) => {
             let process = pid.map_or_else(String::new, |pid| format!(" (process {pid})"));
@@ -57,7 +74,7 @@ fn main() -> ExitCode {
         }
     };
 
-    let loaded = content::load(&Source::resolve(content_dir));
+    let loaded = content::load(&installed::live_source(&config));
     log::info!("showing {}", loaded.summary());
     for problem in loaded.problems.iter().chain(&config_problems) {
         log::warn!("{problem}");
@@ -96,6 +113,11 @@ fn main() -> ExitCode {
         config_path: Some(config_path),
         window_clears_background: true,
         more_screens: Vec::new(),
+        clock,
+        follow: match preview {
+            Some(_) => Follow::Edits(kiosk::app::PREVIEW_EVERY),
+            None => Follow::Installs(kiosk::app::INSTALLS_EVERY),
+        },
     };
     let result = eframe::run_native(
         "microneedling-kiosk",
@@ -113,6 +135,24 @@ fn main() -> ExitCode {
             log::error!("the kiosk window could not start: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn print_report(report: &str, success: bool) -> ExitCode {
+    println!("{report}");
+    if success {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// A folder removed when the program ends.
+struct TemporaryFolder(std::path::PathBuf);
+
+impl Drop for TemporaryFolder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

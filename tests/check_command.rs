@@ -7,6 +7,8 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use kiosk::content::strings::fill;
+
 /// The behaviour tests' own small content folder.
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content")
@@ -135,7 +137,7 @@ fn empty_contact_details_are_setup_notes_and_a_placeholder_fails_with_its_line()
     let (out, code) = check(&fixture());
     assert_eq!(code, Some(0), "{out}");
     let english = &common::load_shipped().content.strings;
-    let note = kiosk::kiosk::SetupNote::Contact(vec!["phone", "address", "booking_url"]);
+    let note = kiosk::setup::SetupNote::Contact(vec!["phone", "address", "booking_url"]);
     assert!(
         out.contains(&format!("setup: {}", note.words(english))),
         "{out}"
@@ -180,4 +182,126 @@ fn each_broken_diagram_is_reported_with_its_line() {
             "line {line}, {words}: {out}"
         );
     }
+}
+
+/// A copy of the fixture whose medical review is dated `date`.
+fn reviewed_on(date: &str) -> tempfile::TempDir {
+    let dir = fixture_copy();
+    let clinic = dir.path().join("en/clinic.toml");
+    let text = std::fs::read_to_string(&clinic).unwrap();
+    let text = text
+        .lines()
+        .map(|l| match l.starts_with("reviewed =") {
+            true => format!("reviewed = \"{date}\"\n"),
+            false => format!("{l}\n"),
+        })
+        .collect::<String>();
+    std::fs::write(&clinic, text).unwrap();
+    dir
+}
+
+#[test]
+fn a_review_older_than_the_setting_is_due_and_names_every_page() {
+    let today = kiosk::clock::Clock::System.today();
+    let years_ago = |years: u32| (today - chrono::Months::new(12 * years)).to_string();
+    let old = reviewed_on(&years_ago(3));
+    let (out, code) = check(old.path());
+    assert_eq!(code, Some(0), "a note, not a problem: {out}");
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("setup: ") && l.contains(&years_ago(3)))
+        .unwrap_or_else(|| panic!("{out}"));
+    for words in [
+        "Dr. Test Reviewer, dermatologist",
+        "24",
+        "en/clinic.toml",
+        "guide/01-first.md, guide/02-second.md, faq.md, compare.md, questionnaire.toml",
+    ] {
+        assert!(line.contains(words), "{words:?} in {line}");
+    }
+    let missing = |out: &str, language: &str, file: &str| {
+        let english = &common::load_shipped().content.strings;
+        let words = fill(
+            &english.setup_review_missing,
+            &[("language", language), ("file", file)],
+        );
+        out.contains(&format!("setup: {words}"))
+    };
+    // A longer cycle in the settings, or a recent review: nothing due.
+    let settings = old.path().join("settings.toml");
+    std::fs::write(&settings, "review_after_months = 48\n").unwrap();
+    let (out, _) = check_with(old.path(), &settings);
+    assert!(!out.contains(&years_ago(3)), "{out}");
+    let recent = reviewed_on(&years_ago(1));
+    let (out, _) = check(recent.path());
+    assert!(
+        !out.contains(&years_ago(1)) && !missing(&out, "English", "en/clinic.toml"),
+        "{out}"
+    );
+    // A date that is no date is a problem with its line, and the review counts as
+    // missing.
+    let wrong = reviewed_on("15/03/2026");
+    let clinic = wrong.path().join("en/clinic.toml");
+    let text = std::fs::read_to_string(&clinic).unwrap();
+    let line = 1 + text
+        .lines()
+        .position(|l| l.starts_with("reviewed ="))
+        .unwrap();
+    let (out, code) = check(wrong.path());
+    assert_eq!(code, Some(1), "{out}");
+    let problem = format!("{}:{line}: `reviewed` must be the date", clinic.display());
+    assert!(out.contains(&problem), "{out}");
+    assert!(missing(&out, "English", "en/clinic.toml"), "{out}");
+}
+
+#[test]
+fn the_shipped_content_asks_for_its_first_medical_review_in_each_language() {
+    let (out, code) = check(&common::shipped_content());
+    assert_eq!(code, Some(0), "{out}");
+    let loaded = common::load_shipped();
+    for index in 0..loaded.language_count() {
+        let words = fill(
+            &loaded.content.strings.setup_review_missing,
+            &[
+                ("language", &loaded.language(index).strings.language_name),
+                (
+                    "file",
+                    &format!("{}/clinic.toml", loaded.language_code(index)),
+                ),
+            ],
+        );
+        assert!(out.contains(&format!("setup: {words}")), "{words}\n{out}");
+    }
+}
+
+#[test]
+fn the_staff_screen_lists_the_pages_due_for_review_among_what_is_left_to_set_up() {
+    let dir = reviewed_on("2023-01-15");
+    let path = dir.path().to_path_buf();
+    // 1 June 2025: more than 24 months after the review.
+    let (clock, _) = kiosk::clock::Clock::set_at(1_748_736_000);
+    let mut kiosk = common::kiosk_as_started(
+        egui::Vec2::new(1920.0, 1080.0),
+        |c| c.content = Some(path),
+        |o| kiosk::app::Options { clock, ..o },
+    );
+    let ctx = kiosk.harness.ctx.clone();
+    common::screens::open(kiosk.harness.state_mut(), &ctx, "staff");
+    kiosk.harness.run();
+    let s = &kiosk.content.strings;
+    let due = fill(
+        &s.setup_review_due,
+        &[
+            ("language", &s.language_name),
+            ("file", "en/clinic.toml"),
+            ("date", "2023-01-15"),
+            ("by", "Dr. Test Reviewer, dermatologist"),
+            ("months", "24"),
+            (
+                "pages",
+                "guide/01-first.md, guide/02-second.md, faq.md, compare.md, questionnaire.toml",
+            ),
+        ],
+    );
+    assert!(common::shows(&kiosk.harness, &due), "{due}");
 }

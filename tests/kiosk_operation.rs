@@ -14,6 +14,7 @@ use egui_kittest::kittest::Queryable;
 use kiosk::app::KioskApp;
 use kiosk::config::Config;
 use kiosk::content::strings::fill;
+use kiosk::counters::Event;
 use kiosk::ui::screen::{Cx, IdleRule, Screen, ScreenKind};
 use kiosk::ui::theme::Look;
 use kiosk::ui::{faq, guide, home, questionnaire};
@@ -230,6 +231,7 @@ fn the_right_pin_opens_the_staff_screen() {
     type_pin(&mut harness, PIN);
     assert!(shows(&harness, &s.staff_exit));
     assert!(shows(&harness, &s.staff_no_problems));
+    tap(&mut harness, &s.staff_tab_counters);
     assert!(shows(&harness, &format!("{}: 1", s.staff_app_starts)));
     tap(&mut harness, &s.home);
     assert!(shows(&harness, &s.home_intro));
@@ -417,6 +419,7 @@ fn counters_count_screens_faq_entries_and_results_and_export_as_csv() {
     tap(&mut harness, &s.home);
     knock(&mut harness, &content.clinic.name);
     type_pin(&mut harness, PIN);
+    tap(&mut harness, &s.staff_tab_counters);
     tap(&mut harness, &s.staff_export);
     let csv = std::fs::read_to_string(state.path().join("export/counters.csv")).unwrap();
     assert!(csv.starts_with("counter,item,count\n"), "{csv}");
@@ -427,13 +430,35 @@ fn counters_count_screens_faq_entries_and_results_and_export_as_csv() {
         "{csv}"
     );
     let exported = state.path().join("export/counters.csv");
+    let by_day = state.path().join("export/counters-by-day.csv");
     assert!(shows(
         &harness,
         &fill(
             &s.staff_exported,
-            &[("path", &exported.display().to_string())]
+            &[
+                ("path", &exported.display().to_string()),
+                ("days", &by_day.display().to_string())
+            ]
         )
     ));
+    // The day-by-day table: a header, then today's row, with the visit's steps.
+    let days = std::fs::read_to_string(&by_day).unwrap();
+    let rows: Vec<Vec<&str>> = days.lines().map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 2, "{days}");
+    let today = harness.state().kiosk.clock.today().to_string();
+    let column = |name: &str| {
+        let at = rows[0]
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("{name}: {days}"));
+        rows[1][at]
+    };
+    assert_eq!(column("date"), today);
+    assert_eq!(column("visits"), "1", "one visit, never wiped");
+    assert_eq!(column("screens_opened"), "3");
+    assert_eq!(column("questionnaires_started"), "1");
+    assert_eq!(column("questionnaires_finished"), "1");
+    assert_eq!(column(&format!("result {}", good_fit.id)), "1");
 
     tap(&mut harness, &s.staff_reset_counters);
     assert!(shows(&harness, &s.staff_reset_confirm));
@@ -448,11 +473,54 @@ fn counters_count_screens_faq_entries_and_results_and_export_as_csv() {
 }
 
 #[test]
+fn each_step_of_a_visit_counts_once_in_its_day_and_the_funnel_ends_at_the_consultation() {
+    let Kiosk {
+        mut harness,
+        content,
+        ..
+    } = kiosk_with(SIZE, |_| {});
+    let s = &content.strings;
+    // The consultation card before any result is not the funnel's end.
+    tap(&mut harness, &s.book_title);
+    tap(&mut harness, &s.home);
+    let day = |harness: &Harness<'_, KioskApp>| {
+        let kiosk = &harness.state().kiosk;
+        kiosk.counters.counters.days[&kiosk.clock.today().to_string()].clone()
+    };
+    let funnel = |harness: &Harness<'_, KioskApp>| {
+        let d = day(harness);
+        (
+            d.visits,
+            d.questionnaires_started,
+            d.questionnaires_finished,
+            d.consultations,
+            d.consultations_after_result,
+        )
+    };
+    assert_eq!(funnel(&harness), (1, 0, 0, 1, 0));
+    // Twice through the questionnaire in one visit: started and finished once.
+    for _ in 0..2 {
+        common::answer_all(&mut harness, &["pores"], "few_days", &[]);
+        tap(&mut harness, &s.home);
+    }
+    assert_eq!(funnel(&harness), (1, 1, 1, 1, 0));
+    assert_eq!(
+        day(&harness).results.values().sum::<u64>(),
+        2,
+        "each result shown"
+    );
+    tap(&mut harness, &s.book_title);
+    assert_eq!(funnel(&harness), (1, 1, 1, 1, 1));
+}
+
+#[test]
 fn counters_are_written_atomically_and_a_damaged_file_is_set_aside() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("counters.toml");
-    let mut store = kiosk::counters::CounterStore::load(path.clone(), "2026-11-27");
-    store.record(|c| c.app_starts = 7);
+    let mut store = kiosk::counters::CounterStore::load(path.clone(), day("2026-11-27"));
+    for _ in 0..7 {
+        store.count(Event::AppStart, day("2026-11-27"));
+    }
     store.save();
     // A crash after writing the temporary file and before the rename leaves it behind.
     std::fs::write(
@@ -460,7 +528,7 @@ fn counters_are_written_atomically_and_a_damaged_file_is_set_aside() {
         "app_starts = 99\nsince = \"2026",
     )
     .unwrap();
-    let reloaded = kiosk::counters::CounterStore::load(path.clone(), "2026-11-28");
+    let reloaded = kiosk::counters::CounterStore::load(path.clone(), day("2026-11-28"));
     assert_eq!(
         reloaded.counters.app_starts, 7,
         "the previous file is whole"
@@ -468,7 +536,7 @@ fn counters_are_written_atomically_and_a_damaged_file_is_set_aside() {
     assert!(reloaded.notice.is_none());
 
     std::fs::write(&path, "app_starts = \"lots\"").unwrap();
-    let recovered = kiosk::counters::CounterStore::load(path.clone(), "2026-11-28");
+    let recovered = kiosk::counters::CounterStore::load(path.clone(), day("2026-11-28"));
     assert_eq!(recovered.counters.app_starts, 0);
     assert_eq!(recovered.counters.since, "2026-11-28");
     assert!(
@@ -488,15 +556,15 @@ fn counters_are_written_atomically_and_a_damaged_file_is_set_aside() {
 fn the_counters_are_saved_at_most_every_few_seconds() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("counters.toml");
-    let mut store = kiosk::counters::CounterStore::load(path.clone(), "2026-11-27");
-    store.record(|c| c.app_starts += 1);
+    let mut store = kiosk::counters::CounterStore::load(path.clone(), day("2026-11-27"));
+    store.count(Event::AppStart, day("2026-11-27"));
     assert_eq!(
         store.save_if_due(0.0),
         None,
         "the first change is written at once"
     );
     assert!(path.exists());
-    store.record(|c| c.idle_resets += 1);
+    store.count(Event::IdleReset, day("2026-11-27"));
     assert_eq!(
         store.save_if_due(4.0),
         Some(6.0),
@@ -508,6 +576,10 @@ fn the_counters_are_saved_at_most_every_few_seconds() {
             .unwrap()
             .contains("idle_resets = 1")
     );
+}
+
+fn day(text: &str) -> chrono::NaiveDate {
+    text.parse().unwrap()
 }
 
 /// Every file under `dir`, with its text.
@@ -543,6 +615,7 @@ fn nothing_a_visitor_chose_is_ever_written_to_disk() {
     tap(&mut harness, &s.home);
     knock(&mut harness, &content.clinic.name);
     type_pin(&mut harness, PIN);
+    tap(&mut harness, &s.staff_tab_counters);
     tap(&mut harness, &s.staff_export);
     harness.state_mut().kiosk.counters.save();
 

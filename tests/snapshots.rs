@@ -6,26 +6,38 @@
 
 mod common;
 
+use chrono::NaiveDate;
 use egui::{Key, Vec2};
 use egui_kittest::Harness;
 use kiosk::app::{KioskApp, Options};
+use kiosk::clock::Clock;
 use kiosk::config::Config;
+use kiosk::content::{self, Source};
+use kiosk::counters::{Counters, Event};
 use kiosk::ui::theme::TextSize;
 
 const LANDSCAPE: Vec2 = Vec2::new(1920.0, 1080.0);
 const PORTRAIT: Vec2 = Vec2::new(1080.0, 1920.0);
 
+/// The day the pictures are taken: noon UTC on 12 May 2026, that date in any time zone
+/// a CI machine has.
+const TODAY: u64 = 1_778_587_200;
+
 fn harness(size: Vec2, state: &std::path::Path) -> Harness<'static, KioskApp> {
     // egui_kittest's renderer does not clear to the look's background: the app paints it.
+    // The folders as relative paths, so the staff screen shows the same on any machine:
+    // the shipped content live, the test fixture on the "USB stick".
     let options = Options {
         config: Config {
             state_dir: state.to_path_buf(),
+            usb_content: "tests/fixtures/content".into(),
             ..Config::default()
         },
         window_clears_background: false,
+        clock: Clock::set_at(TODAY).0,
         ..Options::default()
     };
-    let loaded = common::load_shipped();
+    let loaded = content::load(&Source::Folder("content".into()));
     let mut harness = Harness::builder()
         .with_size(size)
         .with_step_dt(0.05)
@@ -55,8 +67,8 @@ fn snapshot_screens(
         let ctx = harness.ctx.clone();
         let app = harness.state_mut();
         common::screens::open(app, &ctx, name);
-        // The staff screen shows the counters' start date: fixed, so pictures do not age.
-        app.kiosk.counters.counters = kiosk::counters::Counters::new("2026-01-01".into());
+        // The staff screen shows the counters: the same month every time.
+        app.kiosk.counters.counters = a_month_of_visits();
         look(&mut harness);
         harness.run();
         harness.snapshot(format!(
@@ -66,6 +78,42 @@ fn snapshot_screens(
         taken += 1;
     }
     assert_eq!(taken, only.map_or(screens.len(), <[&str]>::len));
+}
+
+/// Thirty days of a waiting room's traffic, made up but the same every time: busier on
+/// some days, a quiet one, and the questionnaire's funnel narrowing to the consultation.
+fn a_month_of_visits() -> Counters {
+    let mut counters = Counters::new("2026-01-01".into());
+    let today = NaiveDate::from_ymd_opt(2026, 5, 12).unwrap();
+    for back in 0..30u64 {
+        let day = today - chrono::Days::new(back);
+        let visits = if back == 9 { 0 } else { 4 + (back * 7) % 13 };
+        for visit in 0..visits {
+            let mut count = |event| counters.count(event, day);
+            count(Event::Visit);
+            count(Event::Screen("Guide"));
+            if visit % 2 == 0 {
+                count(Event::Screen("Questionnaire"));
+                count(Event::QuestionnaireStarted);
+            }
+            if visit % 4 == 0 {
+                count(Event::QuestionnaireFinished);
+                count(Event::Result(if visit % 8 == 0 {
+                    "good_fit"
+                } else {
+                    "talk_first"
+                }));
+            }
+            if visit % 8 == 0 {
+                count(Event::Consultation);
+                count(Event::ConsultationAfterResult);
+            }
+            if visit % 5 == 1 {
+                count(Event::Language("Español"));
+            }
+        }
+    }
+    counters
 }
 
 #[test]
@@ -110,6 +158,27 @@ fn a_sample_in_high_contrast() {
         "high-contrast-1080x1920",
         |harness| harness.state_mut().visitor.look.high_contrast = true,
         Some(SAMPLE),
+    );
+}
+
+/// The staff screen's charts in the second palette, on both screens.
+#[test]
+fn the_charts_in_high_contrast_landscape() {
+    snapshot_screens(
+        LANDSCAPE,
+        "high-contrast-1920x1080",
+        |harness| harness.state_mut().visitor.look.high_contrast = true,
+        Some(&["staff counters"]),
+    );
+}
+
+#[test]
+fn the_charts_in_high_contrast_portrait() {
+    snapshot_screens(
+        PORTRAIT,
+        "high-contrast-1080x1920",
+        |harness| harness.state_mut().visitor.look.high_contrast = true,
+        Some(&["staff counters"]),
     );
 }
 

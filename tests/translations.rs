@@ -223,6 +223,7 @@ fn a_missing_string_keeps_the_clinics_other_words() {
     let (report, clean) = kiosk::check::run(
         &kiosk::content::Source::Folder(dir.path().to_path_buf()),
         &dir.path().join("no-settings.toml"),
+        kiosk::clock::Clock::System.today(),
     );
     assert!(clean, "{report}");
     assert!(report.contains("note: "), "{report}");

@@ -157,6 +157,7 @@ fn plan(size: Vec2) -> String {
     walk.tap(Role::Button, &s.pin_enter);
     assert_eq!(common::screen_key(walk.harness), "Staff");
     let right = walk.take();
+    walk.tap(Role::Button, &s.staff_tab_counters);
     walk.tap(Role::Button, &s.staff_export);
     let export = walk.take();
 

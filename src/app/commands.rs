@@ -4,12 +4,15 @@
 use egui::ViewportCommand;
 
 use super::KioskApp;
+use super::visitor::Counted;
 use crate::content::strings::fill;
+use crate::counters::Event;
 use crate::files;
+use crate::installed::Refused;
 use crate::pin::Attempt;
 use crate::speech;
 use crate::ui::screen::{Command, Reply, StaffAction, VoiceStep};
-use crate::ui::{home, pin_pad, staff};
+use crate::ui::{home, pin_pad, questionnaire, staff};
 
 impl KioskApp {
     pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command, now: f64) {
@@ -21,9 +24,10 @@ impl KioskApp {
                 self.stop_speaking();
                 // Visitors' screens (those with a door on Home) are counted.
                 if kind.door.is_some() {
-                    self.kiosk
-                        .counters
-                        .record(|c| *c.screens.entry(kind.key.to_owned()).or_default() += 1);
+                    self.kiosk.count(Event::Screen(kind.key));
+                }
+                if kind.key == questionnaire::KIND.key {
+                    self.count_once(|c| &mut c.started, Event::QuestionnaireStarted);
                 }
                 self.visitor.open((kind.open)());
             }
@@ -44,9 +48,7 @@ impl KioskApp {
                     .strings
                     .language_name
                     .clone();
-                self.kiosk
-                    .counters
-                    .record(|c| *c.languages.entry(name).or_default() += 1);
+                self.kiosk.count(Event::Language(&name));
             }
             Command::SetLanguage(_) => {}
             Command::SetTextSize(size) => self.visitor.look.text_size = size,
@@ -59,14 +61,20 @@ impl KioskApp {
                 self.visitor.reading = true;
             }
             Command::StopListening => self.stop_speaking(),
-            Command::FaqOpened(question) => self
-                .kiosk
-                .counters
-                .record(|c| *c.faq_entries.entry(question).or_default() += 1),
-            Command::ResultShown(id) => self
-                .kiosk
-                .counters
-                .record(|c| *c.results.entry(id).or_default() += 1),
+            Command::FaqOpened(question) => self.kiosk.count(Event::FaqEntry(&question)),
+            Command::ResultShown(id) => {
+                self.kiosk.count(Event::Result(&id));
+                self.count_once(|c| &mut c.finished, Event::QuestionnaireFinished);
+            }
+            Command::ConsultationShown => {
+                self.count_once(|c| &mut c.consultation, Event::Consultation);
+                if self.visitor.counted.finished {
+                    self.count_once(
+                        |c| &mut c.consultation_after_result,
+                        Event::ConsultationAfterResult,
+                    );
+                }
+            }
             Command::TryPin(digits) => match self.kiosk.pin.try_pin(&digits, files::unix_now()) {
                 Attempt::Accepted => self.visitor.open((staff::KIND.open)()),
                 attempt => self.visitor.screen.reply(Reply::Pin(attempt)),
@@ -116,6 +124,25 @@ impl KioskApp {
         }
     }
 
+    /// Loads the content from where it is now, for the staff member in front of the
+    /// screen: the one reset, then back to the staff screen's content part.
+    fn show_new_content(&mut self, ctx: &egui::Context) {
+        self.kiosk.reload();
+        self.window.textures = crate::ui::textures::Textures::make(ctx, &self.kiosk.loaded);
+        self.wipe(ctx);
+        self.visitor
+            .open(Box::new(staff::StaffScreen::on(staff::Tab::Content)));
+    }
+
+    /// Counts `event` unless this visit already counted it.
+    pub(super) fn count_once(&mut self, step: fn(&mut Counted) -> &mut bool, event: Event<'_>) {
+        let counted = step(&mut self.visitor.counted);
+        if !*counted {
+            *counted = true;
+            self.kiosk.count(event);
+        }
+    }
+
     fn staff(&mut self, ctx: &egui::Context, action: StaffAction) {
         let strings = self.content().strings.clone();
         let kiosk = &mut self.kiosk;
@@ -127,26 +154,45 @@ impl KioskApp {
                 None
             }
             StaffAction::Reload => {
-                kiosk.reload();
-                self.window.textures = crate::ui::textures::Textures::make(ctx, &kiosk.loaded);
-                // The one reset, then back to the staff screen that asked.
-                self.wipe(ctx);
-                self.visitor.open((staff::KIND.open)());
-                Some(self.content().strings.staff_reloaded.clone())
+                self.show_new_content(ctx);
+                Some(strings.staff_reloaded)
             }
+            StaffAction::Install => {
+                let from = kiosk.config.usb_content.clone();
+                match kiosk.library().install(&from, &kiosk.clock) {
+                    Ok(_) => {
+                        self.show_new_content(ctx);
+                        Some(strings.staff_installed)
+                    }
+                    Err(Refused::Problems(_)) => Some(strings.staff_not_installed),
+                    Err(Refused::Failed(why)) => {
+                        Some(fill(&strings.staff_install_failed, &[("why", &why)]))
+                    }
+                }
+            }
+            StaffAction::GoBack => match kiosk.library().go_back(&kiosk.clock) {
+                Ok(_) => {
+                    self.show_new_content(ctx);
+                    Some(strings.staff_went_back)
+                }
+                Err(why) => Some(fill(&strings.staff_go_back_failed, &[("why", &why)])),
+            },
             StaffAction::StartOver => {
                 self.wipe(ctx);
                 return;
             }
             StaffAction::Export => Some(match kiosk.counters.export(&kiosk.config.export_file) {
-                Ok(()) => fill(
+                Ok(days) => fill(
                     &strings.staff_exported,
-                    &[("path", &kiosk.config.export_file.display().to_string())],
+                    &[
+                        ("path", &kiosk.config.export_file.display().to_string()),
+                        ("days", &days.display().to_string()),
+                    ],
                 ),
                 Err(e) => format!("{}: {e}", kiosk.config.export_file.display()),
             }),
             StaffAction::ResetCounters => {
-                kiosk.counters.reset(&files::date_of(files::unix_now()));
+                kiosk.counters.reset(kiosk.clock.today());
                 None
             }
             StaffAction::NextDefaultLanguage => {

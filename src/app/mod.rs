@@ -5,6 +5,7 @@
 //! applied, the input filter, the screens there are).
 
 mod commands;
+mod follow;
 mod navigation;
 mod visitor;
 mod window;
@@ -14,10 +15,13 @@ use std::time::{Duration, Instant};
 
 use egui::{Event, ViewportCommand};
 
+pub use self::follow::{Follow, INSTALLS_EVERY, PREVIEW_EVERY};
 pub use self::visitor::Visitor;
 use self::window::Window;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::content::{Content, Loaded, Problem};
+use crate::counters::Event as Count;
 use crate::idle::Idle;
 use crate::kiosk::Kiosk;
 use crate::speech::{self, Speaker};
@@ -41,6 +45,10 @@ pub struct Options {
     pub window_clears_background: bool,
     /// Screens beyond the kiosk's own (a test's, or a build's): each is one entry.
     pub more_screens: Vec<&'static ScreenKind>,
+    /// The calendar (a test's, to stand at any date).
+    pub clock: Clock,
+    /// Whether the app picks up new content by itself, and how.
+    pub follow: Follow,
 }
 
 pub struct KioskApp {
@@ -56,13 +64,15 @@ impl KioskApp {
     pub fn new(ctx: &egui::Context, loaded: Loaded, options: Options) -> Self {
         theme::install(ctx);
         let registry = Registry::default().with(&options.more_screens);
-        let window = Window::new(ctx, &loaded, registry, &options);
+        let mut window = Window::new(ctx, &loaded, registry, &options);
         let kiosk = Kiosk::new(
             loaded,
             options.config,
             options.config_problems,
             options.config_path,
+            options.clock,
         );
+        window.follow(ctx, &kiosk, options.follow);
         let now = ctx.input(|i| i.time);
         let visitor = Visitor::new(
             kiosk.default_language(),
@@ -135,9 +145,15 @@ impl KioskApp {
         frame_cx(&self.kiosk, &self.window, &self.visitor, now, false)
     }
 
-    /// Nothing to forget: Home, untouched. The idle timer rests then.
+    /// Nothing to forget: Home, as a new visitor finds it.
     fn is_pristine(&self) -> bool {
         self.visitor.is_pristine(self.kiosk.default_language())
+    }
+
+    /// Nothing to forget and no visit under way: the idle timer rests, and new content
+    /// may go live.
+    fn is_resting(&self) -> bool {
+        self.is_pristine() && !self.visitor.counted.visit
     }
 
     fn idle_timeout(&self) -> f64 {
@@ -213,7 +229,7 @@ impl KioskApp {
             Err(_) => {
                 log::error!("a screen failed; starting over on Home");
                 self.wipe(ui.ctx());
-                self.kiosk.counters.record(|c| c.screen_failures += 1);
+                self.kiosk.count(Count::ScreenFailure);
                 ui.ctx().request_repaint();
             }
         }
@@ -252,13 +268,33 @@ impl KioskApp {
         let (timeout, warning) = (self.idle_timeout(), self.kiosk.config.warning_secs as f64);
         // Judged before this frame's touches, so the tap that answers "Still there?" lands
         // on the warning and not on the screen beneath it.
-        let idle = self.visitor.idle.state(now, timeout, warning);
-        if self.is_pristine() || ctx.input(|i| i.events.iter().any(is_touch)) {
+        // Whoever previews edits in another window: the preview never times out.
+        if self.window.preview.is_some() {
             self.visitor.idle.touch(now);
         }
-        if idle == Idle::Expired {
-            self.wipe(&ctx);
-            self.kiosk.counters.record(|c| c.idle_resets += 1);
+        let idle = self.visitor.idle.state(now, timeout, warning);
+        let pristine = self.is_pristine();
+        if self.is_resting() || ctx.input(|i| i.events.iter().any(is_touch)) {
+            self.visitor.idle.touch(now);
+        }
+        let idle = match idle {
+            // Back on Home with nothing to forget: the visit just ends, unasked.
+            Idle::Warning { .. } | Idle::Expired if pristine => {
+                self.wipe(&ctx);
+                Idle::Expired
+            }
+            Idle::Expired => {
+                self.wipe(&ctx);
+                self.kiosk.count(Count::IdleReset);
+                idle
+            }
+            idle => idle,
+        };
+        // Between visitors (or at once, in a preview), new content goes live.
+        self.pick_up_new_content(&ctx);
+        // A visit starts with its first press; moving a mouse is not one.
+        if ctx.input(|i| i.events.iter().any(is_press)) {
+            self.count_once(|c| &mut c.visit, Count::Visit);
         }
 
         let views_before = self.visitor.views;
@@ -269,6 +305,7 @@ impl KioskApp {
             ui.painter()
                 .rect_filled(ctx.content_rect(), 0.0, background);
         }
+        self.preview_panel(ui);
         match idle {
             Idle::Warning { remaining } => self.draw_warning(ui, now, remaining),
             _ => {
@@ -279,7 +316,7 @@ impl KioskApp {
         self.narrate(&ctx, views_before, keys.said);
         self.paint_focus_ring(&ctx);
         if let Idle::Active { warning_in } = idle
-            && !self.is_pristine()
+            && !self.is_resting()
         {
             ctx.request_repaint_after(Duration::from_secs_f64(warning_in));
         }
@@ -338,6 +375,15 @@ fn frame_cx<'a>(
         now,
         fresh,
     )
+}
+
+/// Events that start something: a press of a finger, a mouse button or a key.
+fn is_press(event: &Event) -> bool {
+    match event {
+        Event::PointerButton { pressed, .. } | Event::Key { pressed, .. } => *pressed,
+        Event::Touch { phase, .. } => *phase == egui::TouchPhase::Start,
+        _ => false,
+    }
 }
 
 /// Events that show a person is there.

@@ -37,6 +37,19 @@ pub struct Visitor {
     pub views: u64,
     /// The control the keys are on, as last described (for "where am I").
     pub focused: Option<egui::WidgetInfo>,
+    /// What this visit has been counted for: each step of it once.
+    pub counted: Counted,
+}
+
+/// The steps of a visit already counted, so each counts once per visit however often
+/// the visitor goes back and forth. Forgotten with the visitor; never written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counted {
+    pub visit: bool,
+    pub started: bool,
+    pub finished: bool,
+    pub consultation: bool,
+    pub consultation_after_result: bool,
 }
 
 impl Visitor {
@@ -60,6 +73,7 @@ impl Visitor {
             last_said: String::new(),
             views: 0,
             focused: None,
+            counted: Counted::default(),
         }
     }
 

@@ -4,13 +4,15 @@
 use std::time::{Duration, Instant};
 
 use super::Options;
-use crate::content::Loaded;
+use super::follow::Seen;
+use crate::content::{Loaded, Problem};
 use crate::input::InputFilter;
 use crate::kiosk::Kiosk;
 use crate::speech::{self, Speaker};
 use crate::ui::screen::Registry;
 use crate::ui::textures::Textures;
 use crate::ui::theme::Look;
+use crate::watch::Watch;
 
 pub(super) struct Window {
     pub registry: Registry,
@@ -25,6 +27,12 @@ pub(super) struct Window {
     pub clears_background: bool,
     /// To wake the window from the threads that watch the voice.
     ctx: egui::Context,
+    /// The watch on the content, when the app follows it ([`super::Follow`]).
+    pub content: Option<Watch<Seen>>,
+    /// The fingerprint of the files last loaded in a preview.
+    pub seen_stamp: u64,
+    /// In a preview: the problems of the content shown, for the panel beside it.
+    pub preview: Option<Vec<Problem>>,
     /// systemd's watchdog, pinged from the frame loop when the unit asks for one.
     #[cfg(unix)]
     pub watchdog: Option<crate::watchdog::Watchdog>,
@@ -47,6 +55,9 @@ impl Window {
             may_close: false,
             clears_background: options.window_clears_background,
             ctx: ctx.clone(),
+            content: None,
+            seen_stamp: 0,
+            preview: None,
             #[cfg(unix)]
             watchdog: None,
         }

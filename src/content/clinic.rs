@@ -1,5 +1,6 @@
 //! The clinic's details (`clinic.toml`).
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::problems::Issue;
@@ -19,9 +20,16 @@ pub struct Clinic {
     #[serde(default)]
     pub booking_url: String,
     pub service_area: Vec<String>,
-    /// Placeholder details found in the file (and blanked, so no visitor sees them).
+    /// When a clinician last reviewed this language's medical content (`YYYY-MM-DD`),
+    /// and who; empty until the clinic records a review.
+    #[serde(default)]
+    pub reviewed: String,
+    #[serde(default)]
+    pub reviewed_by: String,
+    /// Details the kiosk cannot use (a placeholder, a review date that is no date), each
+    /// with its line: blanked, so no visitor sees them, and reported.
     #[serde(skip)]
-    pub placeholders: Vec<Issue>,
+    pub blanked: Vec<Issue>,
 }
 
 impl Clinic {
@@ -35,6 +43,12 @@ impl Clinic {
         .into_iter()
         .filter_map(|(key, missing)| missing.then_some(key))
         .collect()
+    }
+
+    /// The recorded review: its date and who made it.
+    pub fn review(&self) -> Option<(NaiveDate, &str)> {
+        let date = self.reviewed.parse().ok()?;
+        Some((date, &self.reviewed_by))
     }
 }
 
@@ -61,6 +75,32 @@ pub fn placeholder(value: &str) -> Option<&'static str> {
     }
 }
 
+/// What is wrong with the recorded review, if anything: both the date and the reviewer,
+/// or neither.
+fn review_issue(clinic: &Clinic, text: &str) -> Option<Issue> {
+    let (date, by) = (clinic.reviewed.trim(), clinic.reviewed_by.trim());
+    // Pointed at the line that is there: the date's, or the reviewer's when only it is.
+    let (key, message) = if !date.is_empty() && date.parse::<NaiveDate>().is_err() {
+        (
+            "reviewed",
+            "`reviewed` must be the date of the last medical review, year-month-day, such as \"2026-03-15\"",
+        )
+    } else if !date.is_empty() && by.is_empty() {
+        (
+            "reviewed",
+            "`reviewed_by` is empty: write who reviewed the content (name and role)",
+        )
+    } else if date.is_empty() && !by.is_empty() {
+        (
+            "reviewed_by",
+            "`reviewed` is empty: write the date of that review, year-month-day, such as \"2026-03-15\"",
+        )
+    } else {
+        return None;
+    };
+    Some(Issue::new(line_of_key(text, key), message))
+}
+
 pub fn parse(text: &str) -> Result<Clinic, Vec<Issue>> {
     let mut clinic: Clinic = parse_toml(text)?;
     let mut placeholders = Vec::new();
@@ -84,7 +124,12 @@ pub fn parse(text: &str) -> Result<Clinic, Vec<Issue>> {
     if check("booking_url", &[&clinic.booking_url]) {
         clinic.booking_url.clear();
     }
-    clinic.placeholders = placeholders;
+    clinic.blanked = placeholders;
+    if let Some(issue) = review_issue(&clinic, text) {
+        clinic.blanked.push(issue);
+        clinic.reviewed.clear();
+        clinic.reviewed_by.clear();
+    }
     if clinic.name.trim().is_empty() {
         return Err(vec![Issue::new(
             line_of_key(text, "name"),
@@ -129,7 +174,7 @@ mod tests {
         let clinic = parse(text).unwrap();
         assert!(clinic.phone.is_empty() && clinic.address.is_empty());
         assert!(clinic.booking_url.is_empty());
-        let lines: Vec<usize> = clinic.placeholders.iter().map(|i| i.line).collect();
+        let lines: Vec<usize> = clinic.blanked.iter().map(|i| i.line).collect();
         assert_eq!(lines, [3, 4, 5]);
         assert_eq!(clinic.missing(), ["phone", "address", "booking_url"]);
     }
@@ -152,6 +197,37 @@ mod tests {
     fn contact_details_may_be_left_out() {
         let clinic = parse("name = \"A\"\ntagline = \"t\"\nservice_area = []\n").unwrap();
         assert_eq!(clinic.missing().len(), 3);
+    }
+
+    #[test]
+    fn a_review_needs_its_date_and_its_reviewer() {
+        let clinic = parse(&format!(
+            "{GOOD}reviewed = \"2026-03-15\"\nreviewed_by = \"Dr. A. Rivera, dermatologist\"\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            clinic.review(),
+            Some((
+                NaiveDate::from_ymd_opt(2026, 3, 15).unwrap(),
+                "Dr. A. Rivera, dermatologist"
+            ))
+        );
+        assert!(clinic.blanked.is_empty());
+        for (review, line, message) in [
+            (
+                "reviewed = \"15/03/2026\"\nreviewed_by = \"B\"\n",
+                7,
+                "`reviewed` must be",
+            ),
+            ("reviewed = \"2026-03-15\"\n", 7, "`reviewed_by` is empty"),
+            ("reviewed_by = \"B\"\n", 7, "`reviewed` is empty"),
+        ] {
+            let clinic = parse(&format!("{GOOD}{review}")).unwrap();
+            assert_eq!(clinic.review(), None, "{review}");
+            assert_eq!(clinic.blanked.len(), 1, "{review}");
+            assert_eq!(clinic.blanked[0].line, line, "{review}");
+            assert!(clinic.blanked[0].message.starts_with(message), "{review}");
+        }
     }
 
     #[test]

@@ -195,7 +195,7 @@ fn load_language(loader: &mut text::Loader<'_>, code: &str, english: Option<&Con
         loader.report(&shown, vec![issue]);
     }
     let clinic_path = loader.source().display_path(&path("clinic.toml"));
-    loader.report(&clinic_path, content.clinic.placeholders.clone());
+    loader.report(&clinic_path, content.clinic.blanked.clone());
     content
 }
 

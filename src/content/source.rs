@@ -23,13 +23,14 @@ pub enum Read {
 }
 
 impl Source {
-    /// The folder given (command line or settings), else `./content` when present, else
-    /// the installed one when present ([`crate::platform::installed_content`]: the Debian
+    /// The folder given (command line or settings), else the content staff installed
+    /// (`installed`: the version live now), else `./content` when present, else the
+    /// shipped one when present ([`crate::platform::installed_content`]: the Debian
     /// package's; on Windows, `content` beside the `.exe`; on the web, none), else built
     /// in.
-    pub fn resolve(explicit: Option<PathBuf>) -> Self {
-        let installed = crate::platform::installed_content().unwrap_or_default();
-        Self::resolve_in(explicit, Path::new("content"), &installed)
+    pub fn resolve(explicit: Option<PathBuf>, installed: Option<PathBuf>) -> Self {
+        let shipped = crate::platform::installed_content().unwrap_or_default();
+        Self::resolve_in(explicit.or(installed), Path::new("content"), &shipped)
     }
 
     /// [`Self::resolve`] with the local and the system folder given.
@@ -117,6 +118,60 @@ impl Source {
     }
 }
 
+impl Source {
+    /// Every file of this source, as paths relative to it with `/` between folders,
+    /// sorted; hidden files (a stick's `.DS_Store`, `._…`) left out.
+    pub fn files(&self) -> Vec<String> {
+        let mut files = Vec::new();
+        match self {
+            Self::BuiltIn => built_in_files(&BUILT_IN, &mut files),
+            Self::Folder(dir) => folder_files(dir, "", &mut files),
+        }
+        files.sort();
+        files
+    }
+}
+
+fn built_in_files(dir: &Dir<'static>, into: &mut Vec<String>) {
+    for file in dir.files() {
+        into.extend(file.path().to_str().map(str::to_owned));
+    }
+    for sub in dir.dirs() {
+        built_in_files(sub, into);
+    }
+}
+
+/// The files under `dir` (as `prefix` + name), following no link out of a loop: a
+/// content folder is a few levels deep, so anything deeper than that is left out.
+fn folder_files(dir: &Path, prefix: &str, into: &mut Vec<String>) {
+    const DEEPEST: usize = 6;
+    if prefix.matches('/').count() >= DEEPEST {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+            continue;
+        };
+        if is_hidden(&name) {
+            continue;
+        }
+        let relative = format!("{prefix}{name}");
+        match std::fs::metadata(entry.path()) {
+            Ok(meta) if meta.is_dir() => folder_files(&entry.path(), &format!("{relative}/"), into),
+            Ok(meta) if meta.is_file() => into.push(relative),
+            _ => {}
+        }
+    }
+}
+
+/// Files a content folder carries without meaning to: macOS's and other systems' own.
+pub fn is_hidden(name: &str) -> bool {
+    name.starts_with('.')
+}
+
 /// A file of the built-in copy.
 pub fn built_in(relative: &str) -> Option<&'static [u8]> {
     BUILT_IN.get_file(relative).map(|f| f.contents())
@@ -140,5 +195,21 @@ mod tests {
         std::fs::create_dir_all(&local).unwrap();
         assert_eq!(resolve(None), Source::Folder(local.clone()));
         assert_eq!(resolve(Some(given.clone())), Source::Folder(given));
+    }
+
+    #[test]
+    fn a_folder_lists_its_files_as_the_built_in_copy_does_without_hidden_ones() {
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let files = Source::Folder(shipped.clone()).files();
+        assert!(
+            files.contains(&"en/guide/01-what-it-is.md".to_owned()),
+            "{files:?}"
+        );
+        assert_eq!(files, Source::BuiltIn.files());
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("en/.Trashes")).unwrap();
+        std::fs::write(dir.path().join("en/faq.md"), "x").unwrap();
+        std::fs::write(dir.path().join("en/.DS_Store"), "x").unwrap();
+        assert_eq!(Source::Folder(dir.path().into()).files(), ["en/faq.md"]);
     }
 }

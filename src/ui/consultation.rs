@@ -24,10 +24,13 @@ impl screen::Screen for Consultation {
 
     fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         layout::top_bar(ui, cx, &cx.strings().book_title, |_, _| {});
-        layout::body(ui, cx, "consultation", theme::READING_WIDTH, |ui, cx| {
-            let qr = cx.textures.qr.as_ref();
-            consultation_card::show(ui, cx.palette(), &cx.content.clinic, cx.strings(), qr);
-        });
+        layout::body(
+            ui,
+            cx,
+            "consultation",
+            theme::READING_WIDTH,
+            consultation_card::show,
+        );
     }
 
     fn speech(&self, cx: &Cx<'_>) -> Vec<String> {

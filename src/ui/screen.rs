@@ -110,6 +110,8 @@ pub enum Command {
     FaqOpened(String),
     /// A questionnaire result was shown (its id), for the anonymous counters.
     ResultShown(String),
+    /// The consultation card came into view, for the anonymous counters.
+    ConsultationShown,
     /// The PIN pad's digits, to try; answered with [`Reply::Pin`].
     TryPin(String),
     /// A staff action; answered with [`Reply::Staff`].
@@ -137,6 +139,10 @@ pub enum VoiceStep {
 pub enum StaffAction {
     Exit,
     Reload,
+    /// Install the content found on the USB stick.
+    Install,
+    /// Put back the content live before the last install or rollback.
+    GoBack,
     StartOver,
     Export,
     ResetCounters,

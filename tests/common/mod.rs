@@ -120,6 +120,17 @@ pub fn kiosk_speaking_to(
     (kiosk, log)
 }
 
+/// The real app as `main` starts it in a waiting room, on the content its settings make
+/// live (installed content, else `./content`), with the settings changed by `configure`
+/// (the state folder is preset) and the options by `options`.
+pub fn kiosk_as_started(
+    size: egui::Vec2,
+    configure: impl FnOnce(&mut Config),
+    options: impl FnOnce(Options) -> Options,
+) -> Kiosk {
+    build_with(None, size, configure, options, |app| app)
+}
+
 fn build(
     loaded: Loaded,
     size: egui::Vec2,
@@ -127,13 +138,32 @@ fn build(
     options: impl FnOnce(Options) -> Options,
     finish: impl FnOnce(KioskApp) -> KioskApp + 'static,
 ) -> Kiosk {
+    build_with(Some(loaded), size, configure, options, finish)
+}
+
+/// The app on `loaded`, shown as `--content` would show it, or, for `None`, on what
+/// the settings make live.
+fn build_with(
+    loaded: Option<Loaded>,
+    size: egui::Vec2,
+    configure: impl FnOnce(&mut Config),
+    options: impl FnOnce(Options) -> Options,
+    finish: impl FnOnce(KioskApp) -> KioskApp + 'static,
+) -> Kiosk {
     let state = tempfile::tempdir().expect("temporary folder");
+    // The folder shown, as `--content` gives it: what "Reload content" reads again.
+    let content = match loaded.as_ref().map(|l| &l.source) {
+        Some(Source::Folder(dir)) => Some(dir.clone()),
+        _ => None,
+    };
     let mut config = Config {
         state_dir: state.path().to_path_buf(),
         export_file: state.path().join("export/counters.csv"),
+        content,
         ..Config::default()
     };
     configure(&mut config);
+    let loaded = loaded.unwrap_or_else(|| content::load(&kiosk::installed::live_source(&config)));
     let content = loaded.content.clone();
     // egui_kittest's renderer does not clear to the look's background: the app paints it.
     let options = options(Options {

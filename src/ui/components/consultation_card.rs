@@ -3,9 +3,10 @@
 //! detail the clinic has not filled in is left out, never invented: without any, the card
 //! sends the visitor to the front desk.
 
-use egui::{RichText, TextureHandle, Ui, Vec2};
+use egui::{RichText, Stroke, TextureHandle, Ui, Vec2};
 
 use crate::content::{Clinic, Strings};
+use crate::ui::screen::{Command, Cx};
 use crate::ui::theme::{self, Palette};
 use crate::ui::widgets;
 
@@ -38,15 +39,11 @@ fn front_desk<'s>(clinic: &Clinic, strings: &'s Strings) -> &'s str {
 }
 
 /// The card itself: QR code beside the clinic's details where there is room, above
-/// them where there is not.
-pub fn show(
-    ui: &mut Ui,
-    c: &Palette,
-    clinic: &Clinic,
-    strings: &Strings,
-    qr: Option<&TextureHandle>,
-) {
-    widgets::card(ui, c, |ui| {
+/// them where there is not. Counted (once a visit) when it comes into view.
+pub fn show(ui: &mut Ui, cx: &mut Cx<'_>) {
+    let (c, clinic, strings) = (cx.palette(), &cx.content.clinic, cx.strings());
+    let qr = cx.textures.qr.as_ref();
+    let card = widgets::card_with(ui, c.surface, Stroke::new(1.0, c.border), |ui| {
         let wide = qr.is_some() && ui.available_width() >= 860.0;
         if wide {
             ui.horizontal_top(|ui| {
@@ -59,6 +56,9 @@ pub fn show(
             details(ui, c, clinic, strings);
         }
     });
+    if ui.is_rect_visible(card.rect) {
+        cx.send(Command::ConsultationShown);
+    }
 }
 
 fn qr_code(

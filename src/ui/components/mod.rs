@@ -3,3 +3,4 @@
 pub mod comparison;
 pub mod consultation_card;
 pub mod guide_page;
+pub mod problem_list;

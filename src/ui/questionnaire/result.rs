@@ -192,7 +192,7 @@ pub(super) fn result_view(ui: &mut Ui, cx: &mut Cx<'_>, outcome: &Outcome<'_>) -
             }
         }
     }
-    consultation_card::show(ui, c, &content.clinic, s, cx.textures.qr.as_ref());
+    consultation_card::show(ui, cx);
     ui.add_space(12.0);
     ui.label(
         RichText::new(&content.questionnaire.disclaimer)
