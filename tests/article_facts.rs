@@ -19,6 +19,7 @@ fn plain(blocks: &[Block]) -> String {
                 .flat_map(|r| &r.cells)
                 .for_each(|c| out += &(c.plain() + "\n")),
             BlockKind::Diagram(diagram) => out += &diagram.as_ref().unwrap().description(),
+            BlockKind::Photo(photo) => out += &photo.description,
         }
         out.push('\n');
     }

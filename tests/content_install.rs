@@ -111,15 +111,6 @@ fn live(state: &Path) -> Source {
     })
 }
 
-/// Lets `seconds` of egui's clock pass with nobody touching the screen.
-fn idle(harness: &mut Harness<'_, KioskApp>, seconds: f64) {
-    let now = harness.ctx.input(|i| i.time);
-    harness.input_mut().time = Some(now + seconds);
-    harness.step();
-    harness.input_mut().time = None;
-    harness.step();
-}
-
 /// Runs frames for `time` of real time, as a window woken by its watch would.
 fn frames_for(harness: &mut Harness<'_, KioskApp>, time: Duration) {
     let until = Instant::now() + time;
@@ -156,7 +147,7 @@ fn a_good_folder_installs_and_the_kiosk_shows_it_at_its_next_idle_moment() {
     assert_ne!(harness.state().kiosk.loaded.source, live(&state));
 
     // They leave; after the idle reset, Home and the guide show the new words.
-    idle(harness, 60.0 + 31.0);
+    common::idle(harness, 60.0 + 31.0);
     assert_eq!(screen_key(harness), home::KIND.key);
     assert_eq!(harness.state().kiosk.loaded.source, live(&state));
     tap(harness, &s.guide_title);
@@ -165,7 +156,7 @@ fn a_good_folder_installs_and_the_kiosk_shows_it_at_its_next_idle_moment() {
 
     // With nobody there (Home, untouched after the reset), the next install goes live
     // as soon as the kiosk sees it.
-    idle(harness, 60.0 + 31.0);
+    common::idle(harness, 60.0 + 31.0);
     let newer = content_titled("Newer words");
     assert!(install(&settings(&state), newer.path()).1);
     let seen = Instant::now();
@@ -442,7 +433,7 @@ fn staff_install_the_usb_sticks_content_and_go_back_to_the_previous() {
 
     // A broken file on the stick: its problem, with file and line, and no Install.
     std::fs::write(stick.path().join("en/faq.md"), "").unwrap();
-    idle(harness, 3.0);
+    common::idle(harness, 3.0);
     harness.run();
     let problem = format!("{}/en/faq.md:1: the file is empty", stick.path().display());
     assert!(shows(harness, &problem));

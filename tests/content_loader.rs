@@ -194,7 +194,8 @@ fn a_broken_logo_falls_back_to_the_built_in_one() {
     let (lines, loaded) = break_file("logo.png", Some(b"\x89PNG\r\n\x1a\nnot really"));
     assert_eq!(lines.len(), 1);
     assert!(
-        lines[0].starts_with("logo.png:1: the image is not a readable PNG"),
+        lines[0]
+            .starts_with("logo.png:1: the image cannot be shown: it is not a readable PNG or JPEG"),
         "{lines:?}"
     );
     assert!(lines[0].ends_with("the kiosk shows the built-in logo"));

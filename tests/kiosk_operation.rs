@@ -22,15 +22,6 @@ use kiosk::ui::{faq, guide, home, questionnaire};
 const SIZE: Vec2 = Vec2::new(1920.0, 1080.0);
 const PIN: &str = "2468";
 
-/// Lets `seconds` pass with nobody touching the screen: the clock is egui's input time.
-fn wait(harness: &mut Harness<'_, KioskApp>, seconds: f64) {
-    let now = harness.ctx.input(|i| i.time);
-    harness.input_mut().time = Some(now + seconds);
-    harness.step();
-    harness.input_mut().time = None;
-    harness.step();
-}
-
 fn timeouts(config: &mut Config) {
     config.idle_timeout_secs = 90;
     config.reading_idle_timeout_secs = 180;
@@ -41,7 +32,7 @@ fn timeouts(config: &mut Config) {
 #[test]
 fn nobody_at_home_needs_no_timer_and_no_repaint() {
     let Kiosk { mut harness, .. } = kiosk_with(SIZE, timeouts);
-    wait(&mut harness, 1000.0);
+    common::idle(&mut harness, 1000.0);
     assert_eq!(common::screen_key(&harness), home::KIND.key);
     assert!(!shows(&harness, &common::strings(&harness).idle_title));
     let delay = harness.output().viewport_output[&ViewportId::ROOT].repaint_delay;
@@ -63,19 +54,19 @@ fn the_warning_comes_after_the_timeout_and_still_here_keeps_every_answer() {
     assert!(shows(&harness, &common::question_of(&harness, 3)));
     // The counters are written within ten seconds; after that the next wake-up is the
     // warning, at the questionnaire's own, shorter idle time.
-    wait(&mut harness, 11.0);
+    common::idle(&mut harness, 11.0);
     let delay = harness.output().viewport_output[&ViewportId::ROOT].repaint_delay;
     assert!(
         delay.as_secs_f64() > 30.0 && delay.as_secs_f64() <= 34.0,
         "nothing wakes the app before the warning: {delay:?}"
     );
 
-    wait(&mut harness, 33.0);
+    common::idle(&mut harness, 33.0);
     assert!(
         !shows(&harness, &s.idle_title),
         "no warning before the timeout"
     );
-    wait(&mut harness, 2.0);
+    common::idle(&mut harness, 2.0);
     assert!(shows(&harness, &s.idle_title));
     assert!(
         shows(&harness, &s.idle_message.fill(29, &[])),
@@ -117,9 +108,9 @@ fn when_the_warning_runs_out_everything_is_forgotten() {
     tap(&mut harness, &s.home);
     common::answer_first_two_questions(&mut harness, &["pores"]);
 
-    wait(&mut harness, 46.0);
+    common::idle(&mut harness, 46.0);
     assert!(shows(&harness, &s.idle_title));
-    wait(&mut harness, 30.0);
+    common::idle(&mut harness, 30.0);
     assert!(!shows(&harness, &s.idle_title));
     assert!(shows(&harness, &s.home_intro), "back on Home");
     assert_eq!(common::screen_key(&harness), home::KIND.key);
@@ -163,9 +154,9 @@ fn a_result_left_behind_is_hidden_then_forgotten_sooner() {
     let result = &content.questionnaire.results[0].title;
     let caution = common::label(&harness, "cautions", "pregnant");
     assert!(shows(&harness, result));
-    wait(&mut harness, 44.0);
+    common::idle(&mut harness, 44.0);
     assert!(!shows(&harness, &s.idle_title));
-    wait(&mut harness, 2.0);
+    common::idle(&mut harness, 2.0);
     assert!(shows(&harness, &s.idle_title));
     assert!(
         !shows(&harness, result) && !shows(&harness, &caution[..9]),
@@ -176,8 +167,8 @@ fn a_result_left_behind_is_hidden_then_forgotten_sooner() {
         shows(&harness, result),
         "the visitor who came back has it again"
     );
-    wait(&mut harness, 46.0);
-    wait(&mut harness, 30.0);
+    common::idle(&mut harness, 46.0);
+    common::idle(&mut harness, 30.0);
     assert_eq!(common::screen_key(&harness), home::KIND.key);
 }
 
@@ -190,9 +181,9 @@ fn reading_screens_wait_longer() {
     } = kiosk_with(SIZE, timeouts);
     let s = &content.strings;
     tap(&mut harness, &s.guide_title);
-    wait(&mut harness, 120.0);
+    common::idle(&mut harness, 120.0);
     assert!(!shows(&harness, &s.idle_title), "180 s on a guide page");
-    wait(&mut harness, 61.0);
+    common::idle(&mut harness, 61.0);
     assert!(shows(&harness, &s.idle_title));
 }
 
@@ -668,9 +659,9 @@ fn language_text_size_and_contrast_follow_the_visitor_and_reset_for_the_next() {
         1
     );
 
-    wait(&mut harness, 181.0);
+    common::idle(&mut harness, 181.0);
     assert!(shows(&harness, &es.idle_title));
-    wait(&mut harness, 30.0);
+    common::idle(&mut harness, 30.0);
     assert!(shows(&harness, &en.home_intro), "back to English");
     assert!(
         (harness.ctx.zoom_factor() - 1.0).abs() < 1e-6,

@@ -40,15 +40,6 @@ fn dates_follow_the_local_time_zone_and_its_summer_time() {
     assert_eq!(date_of(july_first_utc + 5 * 3600), "2026-07-01");
 }
 
-/// Lets `seconds` of egui's clock pass with nobody touching the screen.
-fn idle(harness: &mut Harness<'_, KioskApp>, seconds: f64) {
-    let now = harness.ctx.input(|i| i.time);
-    harness.input_mut().time = Some(now + seconds);
-    harness.step();
-    harness.input_mut().time = None;
-    harness.step();
-}
-
 #[test]
 fn the_counters_start_a_new_day_at_local_midnight_and_fold_days_after_a_year() {
     in_chicago();
@@ -66,7 +57,7 @@ fn the_counters_start_a_new_day_at_local_midnight_and_fold_days_after_a_year() {
         tap(harness, &s.guide_title);
         tap(harness, &s.home);
         // They leave: after a while on Home the visit ends.
-        idle(harness, 200.0);
+        common::idle(harness, 200.0);
     };
     visit(harness);
     time.store(before_midnight + 60, Ordering::Relaxed); // 00:00:30 on the 27th

@@ -1,10 +1,7 @@
 //! The clinic's logo: `logo.png` in the content folder when staff put one there,
 //! else the one in `assets/`.
 
-use std::io::Cursor;
-
-use image::{ImageReader, Limits};
-
+use super::picture::{self, Pixels};
 use super::source::{Read, Source};
 use crate::problems::Problem;
 
@@ -13,12 +10,8 @@ static BUILT_IN: &[u8] = include_bytes!("../../assets/logo.png");
 /// Large enough for any screen; small enough that a wrong file cannot eat the memory.
 pub const MAX_SIDE: u32 = 2048;
 
-/// Decoded RGBA pixels, ready to become a texture.
-#[derive(Clone, Debug, Default)]
-pub struct Logo {
-    pub size: [usize; 2],
-    pub rgba: Vec<u8>,
-}
+/// The logo's pixels.
+pub type Logo = Pixels;
 
 pub const FILE: &str = "logo.png";
 
@@ -41,34 +34,9 @@ pub fn load(source: &Source, problems: &mut Vec<Problem>) -> Logo {
     decode(BUILT_IN).unwrap_or_default()
 }
 
-/// Decodes a PNG, refusing oversized images before any pixel is allocated.
+/// Decodes the logo, refusing one too large before any pixel is allocated.
 pub fn decode(bytes: &[u8]) -> Result<Logo, String> {
-    let reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|e| format!("the image cannot be read: {e}"))?;
-    let (width, height) = reader
-        .into_dimensions()
-        .map_err(|e| format!("the image is not a readable PNG: {e}"))?;
-    if width > MAX_SIDE || height > MAX_SIDE {
-        return Err(format!(
-            "the image is {width}x{height} pixels; at most {MAX_SIDE}x{MAX_SIDE} is allowed"
-        ));
-    }
-    let mut reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|e| format!("the image cannot be read: {e}"))?;
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    reader.limits(limits);
-    let image = reader
-        .decode()
-        .map_err(|e| format!("the image is not a readable PNG: {e}"))?
-        .into_rgba8();
-    Ok(Logo {
-        size: [image.width() as usize, image.height() as usize],
-        rgba: image.into_raw(),
-    })
+    picture::decode(bytes, MAX_SIDE).map_err(|why| format!("the image cannot be shown: {why}"))
 }
 
 #[cfg(test)]
@@ -87,7 +55,7 @@ mod tests {
         assert!(
             decode(b"not a png")
                 .unwrap_err()
-                .contains("not a readable PNG")
+                .contains("not a readable PNG or JPEG")
         );
     }
 }

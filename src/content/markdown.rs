@@ -1,10 +1,12 @@
 //! Markdown turned, once at load time, into a small document model the UI can draw
-//! without re-parsing: headings, paragraphs, lists and tables of styled text, and
-//! diagrams (fenced blocks, [`super::diagram`]).
+//! without re-parsing: headings, paragraphs, lists and tables of styled text, diagrams
+//! (fenced blocks, [`super::diagram`]) and photos (`![what it shows](images/x.jpg)`,
+//! [`super::photo`]).
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::diagram::Diagram;
+use super::photo::Photo;
 use crate::problems::{Issue, LineIndex};
 
 /// A run of text in one style.
@@ -80,6 +82,8 @@ pub enum BlockKind {
     Table(Table),
     /// A fenced block: a diagram, or why it cannot be drawn (the page is then refused).
     Diagram(Result<Diagram, Vec<Issue>>),
+    /// A photo outside a list or table (there, its description is read as text).
+    Photo(Photo),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,6 +119,8 @@ struct Builder {
     row: Option<TableRow>,
     /// An open fenced block: its word, its first line, its text so far.
     fence: Option<(String, usize, String)>,
+    /// An open photo: its file and its description so far.
+    photo: Option<(String, String)>,
 }
 
 impl Builder {
@@ -122,6 +128,13 @@ impl Builder {
         if let (Some((_, _, body)), Event::Text(text)) = (&mut self.fence, &event) {
             body.push_str(text);
             return;
+        }
+        if let Some((_, description)) = &mut self.photo {
+            match &event {
+                Event::Text(text) | Event::Code(text) => return description.push_str(text),
+                Event::SoftBreak | Event::HardBreak => return description.push(' '),
+                _ => {}
+            }
         }
         match event {
             Event::Start(tag) => self.start(tag, line, source),
@@ -185,6 +198,15 @@ impl Builder {
                 };
                 self.fence = Some((word, line + 1, String::new()));
             }
+            Tag::Image { dest_url, .. } if self.lists.is_empty() && self.row.is_none() => {
+                // Text before the photo in its paragraph stays a paragraph of its own.
+                if let Some(last) = self.inline.as_mut().and_then(|i| i.spans.last_mut()) {
+                    last.text.truncate(last.text.trim_end().len());
+                }
+                self.flush_inline();
+                self.block_line = line;
+                self.photo = Some((dest_url.to_string(), String::new()));
+            }
             _ => {}
         }
     }
@@ -235,6 +257,15 @@ impl Builder {
                     self.push(BlockKind::Table(table));
                 }
             }
+            TagEnd::Image => {
+                if let Some((src, description)) = self.photo.take() {
+                    self.push(BlockKind::Photo(Photo {
+                        src,
+                        description: description.trim().to_owned(),
+                        pixels: None,
+                    }));
+                }
+            }
             TagEnd::CodeBlock => {
                 if let Some((word, first_line, body)) = self.fence.take() {
                     self.push(BlockKind::Diagram(Diagram::parse(&word, &body, first_line)));
@@ -245,6 +276,10 @@ impl Builder {
     }
 
     fn text(&mut self, text: &str, line: usize) {
+        if self.inline.is_none() && text.trim().is_empty() {
+            // The line break after a photo: the text after it starts a paragraph.
+            return;
+        }
         if self.inline.is_none() {
             self.block_line = line;
         }
@@ -323,7 +358,10 @@ pub fn plain_lines(blocks: &[Block]) -> Vec<String> {
                 }))
             }
             BlockKind::Diagram(Ok(diagram)) => lines.push(diagram.description()),
-            BlockKind::Diagram(Err(_)) => {}
+            BlockKind::Photo(photo) if !photo.description.is_empty() => {
+                lines.push(photo.description.clone())
+            }
+            BlockKind::Diagram(Err(_)) | BlockKind::Photo(_) => {}
         }
     }
     lines
@@ -356,6 +394,7 @@ mod tests {
                 .join("|"),
             BlockKind::Table(t) => format!("table of {} rows", t.rows.len()),
             BlockKind::Diagram(d) => format!("diagram {:?}", d.as_ref().map(|d| d.kind)),
+            BlockKind::Photo(p) => format!("photo {} ({})", p.src, p.description),
         }
     }
 
@@ -400,6 +439,28 @@ mod tests {
         assert_eq!(counts, [2, 3, 1]);
         assert_eq!(table.rows[1].line, 4);
         assert_eq!(table.rows[0].cells[1].plain(), "2");
+    }
+
+    #[test]
+    fn a_photo_is_a_block_of_its_own_with_its_description() {
+        let text = "# T\n\nBefore.\n![The *treatment* room,\nbright](images/room.jpg)\nAfter.\n\n- ![In a list](images/x.jpg)\n\n![](images/empty.png)\n";
+        let blocks = parse(text);
+        let shown: Vec<_> = blocks.iter().map(|b| (b.line, plain(b))).collect();
+        assert_eq!(
+            shown,
+            [
+                (1, "T".to_owned()),
+                (3, "Before.".to_owned()),
+                (
+                    4,
+                    "photo images/room.jpg (The treatment room, bright)".to_owned()
+                ),
+                (6, "After.".to_owned()),
+                (8, "0:In a list".to_owned()),
+                (10, "photo images/empty.png ()".to_owned()),
+            ]
+        );
+        assert_eq!(plain_lines(&blocks)[2], "The treatment room, bright");
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub mod link;
 pub mod logo;
 pub mod markdown;
 mod parity;
+pub mod photo;
+pub mod picture;
 pub mod place;
 pub mod readability;
 pub mod source;
@@ -121,13 +123,14 @@ impl Loaded {
 /// is replaced by its built-in version and reported in [`Loaded::problems`].
 pub fn load(source: &Source) -> Loaded {
     let mut loader = text::Loader::new(source);
-    let content = load_language(&mut loader, ENGLISH, None);
+    let mut photos = photo::Decoded::new();
+    let content = load_language(&mut loader, &mut photos, ENGLISH, None);
     let translations: Vec<Language> = source
         .language_folders()
         .into_iter()
         .filter(|code| code != ENGLISH)
         .map(|code| {
-            let translation = load_language(&mut loader, &code, Some(&content));
+            let translation = load_language(&mut loader, &mut photos, &code, Some(&content));
             loader
                 .problems
                 .extend(parity::check(source, &code, &content, &translation));
@@ -149,8 +152,14 @@ pub fn load(source: &Source) -> Loaded {
 }
 
 /// One language folder. A translation's broken file falls back to its built-in version,
-/// or, for a language the kiosk does not ship, to the English one.
-fn load_language(loader: &mut text::Loader<'_>, code: &str, english: Option<&Content>) -> Content {
+/// or, for a language the kiosk does not ship, to the English one. Photos are decoded
+/// once for every language (`photos`).
+fn load_language(
+    loader: &mut text::Loader<'_>,
+    photos: &mut photo::Decoded,
+    code: &str,
+    english: Option<&Content>,
+) -> Content {
     let path = |name: &str| format!("{code}/{name}");
     let mut guide = guide::load(loader, &path("guide"));
     if guide.is_empty() {
@@ -185,6 +194,11 @@ fn load_language(loader: &mut text::Loader<'_>, code: &str, english: Option<&Con
     content.compare.downtime = content
         .compare
         .bars(&content.questionnaire.columns.downtime);
+    let pictured = photo::attach(&mut content, loader.source(), photos);
+    for (file, issue) in pictured {
+        let shown = loader.source().display_path(&path(&file));
+        loader.report(&shown, vec![issue]);
+    }
     for (file, issue) in linked {
         let relative = match file {
             link::File::Questionnaire => path("questionnaire.toml"),

@@ -27,6 +27,11 @@ pub fn blocks(ui: &mut Ui, c: &Palette, blocks: &[Block]) {
                 super::diagram_view::show(ui, c, diagram);
                 ui.add_space(8.0);
             }
+            BlockKind::Photo(photo) => {
+                ui.add_space(8.0);
+                super::photo_view::show(ui, c, photo);
+                ui.add_space(8.0);
+            }
             // A page with a broken diagram is refused at load; nothing to draw.
             BlockKind::Diagram(Err(_)) => {}
         }

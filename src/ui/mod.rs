@@ -11,6 +11,7 @@ pub mod home;
 pub mod idle_warning;
 pub mod layout;
 pub mod markdown_view;
+pub mod photo_view;
 pub mod pin_pad;
 pub mod questionnaire;
 pub mod registry;

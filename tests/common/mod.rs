@@ -187,6 +187,15 @@ fn build_with(
 }
 
 /// The interface words in the visitor's language.
+/// Lets `seconds` of egui's clock pass with nobody touching the screen.
+pub fn idle(harness: &mut Harness<'_, KioskApp>, seconds: f64) {
+    let now = harness.ctx.input(|i| i.time);
+    harness.input_mut().time = Some(now + seconds);
+    harness.step();
+    harness.input_mut().time = None;
+    harness.step();
+}
+
 pub fn strings(harness: &Harness<'_, KioskApp>) -> Strings {
     harness.state().content().strings.clone()
 }
