@@ -71,7 +71,8 @@ pub fn start() {
         started: None,
         config_path: Some(config_path),
         window_clears_background: true,
-        more_screens: Vec::new(),
+        // The system's clock; content is built in, so nothing new to follow.
+        ..Default::default()
     };
     let web_options = eframe::WebOptions {
         dithering: false,

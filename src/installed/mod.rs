@@ -322,3 +322,10 @@ fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
 fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
     std::os::windows::fs::symlink_dir(target, link)
 }
+
+/// The browser has no folders; [`crate::platform::INSTALLS_CONTENT`] keeps staff from
+/// trying.
+#[cfg(not(any(unix, windows)))]
+fn symlink(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}

@@ -72,6 +72,9 @@ pub fn exe_dir() -> Option<PathBuf> {
         .and_then(|exe| exe.parent().map(Path::to_path_buf))
 }
 
+/// Staff install content from a folder: a USB stick, `--install-content`.
+pub const INSTALLS_CONTENT: bool = true;
+
 /// Where an installation keeps its content folder: the Debian package's
 /// `/usr/share/microneedling-kiosk/content`.
 #[cfg(not(windows))]

@@ -120,6 +120,10 @@ pub fn state_dir() -> PathBuf {
     settings_dir()
 }
 
+/// No folders to install into: the web app's content is built in, and new content is a
+/// new build (`scripts/build-web.sh`).
+pub const INSTALLS_CONTENT: bool = false;
+
 /// No content folder on the web: the content is built in.
 pub fn installed_content() -> Option<PathBuf> {
     None

@@ -35,11 +35,14 @@ pub(super) struct StickView {
 
 impl StickView {
     pub fn show(&mut self, ui: &mut Ui, cx: &Cx<'_>) -> Option<StaffAction> {
+        let mut action = live(ui, cx);
+        if !crate::platform::INSTALLS_CONTENT {
+            return action;
+        }
         self.look(cx);
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs_f64(LOOK_EVERY));
         let (s, c) = (cx.strings(), cx.palette());
-        let mut action = live(ui, cx);
         ui.add_space(12.0);
         widgets::card(ui, c, |ui| match &self.stick {
             Some(stick) => {
@@ -91,7 +94,9 @@ fn live(ui: &mut Ui, cx: &Cx<'_>) -> Option<StaffAction> {
                 action = Some(StaffAction::Reload);
             }
             let back = library.can_go_back();
-            if widgets::secondary_button(ui, c, &s.staff_go_back, back).clicked() {
+            if crate::platform::INSTALLS_CONTENT
+                && widgets::secondary_button(ui, c, &s.staff_go_back, back).clicked()
+            {
                 action = Some(StaffAction::GoBack);
             }
         });
