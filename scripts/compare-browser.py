@@ -3,7 +3,7 @@
 
   compare-browser.py html GUIDE_DIR OUT.html [FONTS_DIR]
       Renders content/<lang>/guide/*.md (# title, ## card headings, paragraphs,
-      - bullets, **bold**, *italic*) into one plain HTML page styled roughly like the
+      - bullets, **bold**, *italic*, diagrams as inline SVG) into one plain HTML page styled roughly like the
       kiosk (cream background, 26 px body text, cards, serif titles; with FONTS_DIR the
       kiosk's own bundled Lato and EB Garamond through @font-face). A mouse drag
       scrolls the page; on release the title says "drag fps=N median=MS frames=N"
@@ -52,8 +52,88 @@ def inline(text):
     return text
 
 
+# Diagrams (```steps, ```timeline, ```bars) as inline SVG, drawn as the kiosk draws them
+# (src/ui/diagram_view.rs): numbered circles with captions side by side; rows with a label
+# on the left and a bar on one time axis, a range solid to its first number and outlined
+# to its second. The browser then lays out and paints the same pictures per frame.
+
+ACCENT, SOFT, MUTED, TEXT = "#2E6A62", "#E3EFEC", "#62584F", "#2F2A26"
+HOURS = {"h": 1, "hour": 1, "day": 24, "week": 168, "month": 720}
+
+
+def hours(time):
+    """The end points of a time ("4–6 weeks", "up to 1 day", "<1 day") in hours."""
+    numbers = [int(n) for n in re.findall(r"\d+", time)]
+    unit = re.search(r"(hour|day|week|month|h)\b|(hour|day|week|month)s", time)
+    scale = HOURS[(unit.group(1) or unit.group(2)) if unit else "day"]
+    if re.match(r"\s*(up to|<)", time):
+        numbers = [0] + numbers
+    return [n * scale for n in numbers] or [0]
+
+
+def wrapped(text, width):
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = (line + " " + word).strip()
+    return lines + [line]
+
+
+def svg_text(x, y, lines, size, anchor="start", color=TEXT):
+    spans = "".join(
+        f'<tspan x="{x}" dy="{size * 1.3 if i else 0}">{html.escape(l)}</tspan>'
+        for i, l in enumerate(lines)
+    )
+    return f'<text x="{x}" y="{y}" font-size="{size}" fill="{color}" text-anchor="{anchor}">{spans}</text>'
+
+
+def diagram_to_svg(kind, lines, width=1028):
+    lines = [l.strip() for l in lines if l.strip()]
+    if kind == "steps":
+        column = width / len(lines)
+        parts, height = [], 0
+        for i, caption in enumerate(lines):
+            cx = column * i + column / 2
+            parts.append(f'<circle cx="{cx}" cy="32" r="28" fill="{ACCENT}"/>')
+            parts.append(svg_text(cx, 42, [str(i + 1)], 28, "middle", "#FFFFFF"))
+            caption = wrapped(caption, int(column / 12))
+            parts.append(svg_text(cx, 100, caption, 23, "middle"))
+            height = max(height, 100 + len(caption) * 30)
+    else:
+        start = next((l[6:].strip() for l in lines if l.startswith("start:")), None)
+        rows = [l.split("|", 1) for l in lines if "|" in l]
+        times = [hours(t) for _, t in rows]
+        most = max(max(t) for t in times) or 1
+        left, right = width * 0.36, width - 20
+        scale = (right - left) / most
+        parts, y = [], 10
+        for (label, _), t in zip(rows, times):
+            label = wrapped(label.strip(), int(left / 12))
+            parts.append(svg_text(0, y + 24, label, 23))
+            a, b = t[0], t[-1]
+            parts.append(f'<rect x="{left}" y="{y}" width="{a * scale}" height="30" rx="6" fill="{ACCENT}"/>')
+            if b > a:
+                parts.append(
+                    f'<rect x="{left + a * scale}" y="{y}" width="{(b - a) * scale}" height="30" rx="6" '
+                    f'fill="{SOFT}" stroke="{ACCENT}" stroke-width="2"/>'
+                )
+            y += max(30, len(label) * 30) + 14
+        parts.append(f'<line x1="{left}" y1="{y}" x2="{right}" y2="{y}" stroke="{MUTED}" stroke-width="2"/>')
+        if start:
+            parts.append(svg_text(left, y + 30, [start], 20, "start", MUTED))
+        height = y + 50
+    return (
+        f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'style="display:block;margin:8px 0 14px">' + "".join(parts) + "</svg>"
+    )
+
+
 def page_to_html(markdown):
     out, para, items, in_card = [], [], [], False
+    fence = None
 
     def flush():
         nonlocal para, items
@@ -66,7 +146,16 @@ def page_to_html(markdown):
 
     for raw in markdown.splitlines():
         line = raw.strip()
-        if not line:
+        if fence is not None:
+            if line.startswith("```"):
+                out.append(diagram_to_svg(fence[0], fence[1]))
+                fence = None
+            else:
+                fence[1].append(line)
+        elif line.startswith("```"):
+            flush()
+            fence = (line[3:].strip(), [])
+        elif not line:
             flush()
         elif line.startswith("## "):
             flush()
