@@ -22,9 +22,9 @@ use clap::Parser;
 #[derive(Parser, Debug)]
 #[command(name = "microneedling-kiosk", version, about)]
 pub struct Args {
-    /// Content folder to show [default: the settings' `content`, else ./content when
-    /// present, else /usr/share/microneedling-kiosk/content when installed, else the
-    /// built-in copy]
+    /// Content folder to show [default: the settings' `content`, else the content staff
+    /// installed (--install-content), else ./content when present, else
+    /// /usr/share/microneedling-kiosk/content when installed, else the built-in copy]
     #[arg(long, value_name = "DIR")]
     pub content: Option<PathBuf>,
 

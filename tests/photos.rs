@@ -81,6 +81,8 @@ fn each_photo_that_cannot_be_shown_is_refused_with_its_file_and_line() {
     );
     write_image(d, "heavy.jpg", &vec![0u8; photo::MAX_BYTES + 1]);
     std::fs::write(d.join("secret.png"), encoded(8, 8, image::ImageFormat::Png)).unwrap();
+    // A format the image library may read on some systems, not promised by the docs.
+    write_image(d, "page.gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;");
     let cases = [
         ("![](images/ok.jpg)", "has no description"),
         ("![A missing photo](images/none.jpg)", "there is no "),
@@ -97,6 +99,13 @@ fn each_photo_that_cannot_be_shown_is_refused_with_its_file_and_line() {
         (
             "![Outside](../secret.png)",
             "in the content folder's `images/` folder",
+        ),
+        ("![Up](images/../secret.png)", "`images/` folder"),
+        ("![Back](images/..\\..\\secret.png)", "`images/` folder"),
+        ("![Drive](images/C:secret.png)", "`images/` folder"),
+        (
+            "![Not a photo](images/page.gif)",
+            "not a readable PNG or JPEG",
         ),
     ];
     let lines: Vec<String> = cases.iter().map(|(line, _)| line.to_string()).collect();
@@ -224,4 +233,38 @@ fn a_photo_that_cannot_be_shown_is_its_description_in_a_card() {
     common::tap(&mut harness, &content.strings.guide_title);
     assert!(common::shows(&harness, ROOM));
     assert!(harness.query_by_role_and_label(Role::Image, ROOM).is_none());
+}
+
+#[test]
+fn a_photo_replaced_in_a_preview_is_shown_new() {
+    let dir = with_the_room(image::ImageFormat::Png, "room.png");
+    let common::Kiosk {
+        mut harness,
+        content,
+        state: _state,
+    } = common::kiosk_from(dir.path(), SIZE);
+    let sizes = |harness: &egui_kittest::Harness<'_, _>| -> Vec<[usize; 2]> {
+        let manager = harness.ctx.tex_manager();
+        let manager = manager.read();
+        manager
+            .allocated()
+            .filter(|(_, meta)| meta.name == "photo images/room.png")
+            .map(|(_, meta)| meta.size)
+            .collect()
+    };
+    common::tap(&mut harness, &content.strings.guide_title);
+    assert_eq!(sizes(&harness), [[1200, 800]]);
+    // A save in the preview reloads the content without a wipe.
+    write_image(
+        dir.path(),
+        "room.png",
+        &encoded(600, 600, image::ImageFormat::Png),
+    );
+    harness.state_mut().kiosk.loaded = common::load_folder(dir.path());
+    harness.run();
+    assert_eq!(
+        sizes(&harness),
+        [[600, 600]],
+        "the new photo, and the old one freed"
+    );
 }

@@ -79,6 +79,9 @@ impl KioskApp {
             self.window.preview = Some(problems);
         } else {
             self.kiosk.reload();
+            // Nobody is there: the next visitor starts afresh on the new content, in its
+            // default language (an added or removed language folder moves the indexes).
+            self.wipe(ctx);
         }
         log::info!("showing {}", self.kiosk.loaded.summary());
         self.window.textures = Textures::make(ctx, &self.kiosk.loaded);

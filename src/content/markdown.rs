@@ -121,6 +121,8 @@ struct Builder {
     fence: Option<(String, usize, String)>,
     /// An open photo: its file and its description so far.
     photo: Option<(String, String)>,
+    /// Inside a heading, where a photo's description is read as text.
+    in_heading: bool,
 }
 
 impl Builder {
@@ -148,6 +150,7 @@ impl Builder {
     }
 
     fn start(&mut self, tag: Tag<'_>, line: usize, source: &str) {
+        self.in_heading |= matches!(tag, Tag::Heading { .. });
         match tag {
             Tag::Paragraph | Tag::Heading { .. } => {
                 if self.lists.is_empty() && self.row.is_none() {
@@ -198,7 +201,9 @@ impl Builder {
                 };
                 self.fence = Some((word, line + 1, String::new()));
             }
-            Tag::Image { dest_url, .. } if self.lists.is_empty() && self.row.is_none() => {
+            Tag::Image { dest_url, .. }
+                if self.lists.is_empty() && self.row.is_none() && !self.in_heading =>
+            {
                 // Text before the photo in its paragraph stays a paragraph of its own.
                 if let Some(last) = self.inline.as_mut().and_then(|i| i.spans.last_mut()) {
                     last.text.truncate(last.text.trim_end().len());
@@ -212,6 +217,7 @@ impl Builder {
     }
 
     fn end(&mut self, tag: TagEnd) {
+        self.in_heading &= !matches!(tag, TagEnd::Heading(_));
         match tag {
             TagEnd::Paragraph if self.lists.is_empty() => {
                 if let Some(text) = self.inline.take().filter(|t| !t.is_blank()) {
@@ -461,6 +467,12 @@ mod tests {
             ]
         );
         assert_eq!(plain_lines(&blocks)[2], "The treatment room, bright");
+        let heading = parse("## The room ![bright](images/a.jpg)\n");
+        assert_eq!(plain(&heading[0]), "The room bright");
+        assert!(matches!(
+            heading[0].kind,
+            BlockKind::Heading { level: 2, .. }
+        ));
     }
 
     #[test]

@@ -88,8 +88,10 @@ fn attach_one(photo: &mut Photo, source: &Source, decoded: &mut Decoded) -> Vec<
 }
 
 fn load(source: &Source, src: &str) -> Result<Pixels, String> {
+    // Plain names only, whichever way a folder is written: no `..`, `\\` or `C:`.
     let inside = src.strip_prefix(FOLDER).is_some_and(|name| {
-        !name.is_empty() && name.split('/').all(|part| !part.is_empty() && part != "..")
+        name.split('/')
+            .all(|part| !part.is_empty() && part != ".." && !part.contains(['\\', ':']))
     });
     if !inside {
         return Err(format!(

@@ -28,6 +28,11 @@ pub fn decode(bytes: &[u8], max_side: u32) -> Result<Pixels, String> {
             .map_err(|e| format!("the picture cannot be read: {e}"))
     };
     let unreadable = |e: image::ImageError| format!("it is not a readable PNG or JPEG: {e}");
+    // Only what the docs promise, whatever else the image crate was built to read.
+    match reader()?.format() {
+        Some(image::ImageFormat::Png | image::ImageFormat::Jpeg) => {}
+        _ => return Err("it is not a readable PNG or JPEG".to_owned()),
+    }
     let (width, height) = reader()?.into_dimensions().map_err(unreadable)?;
     if width > max_side || height > max_side {
         return Err(format!(

@@ -41,6 +41,9 @@ const INCOMING: &str = ".incoming-";
 /// The content the kiosk shows with `config`: the folder the settings or the command
 /// line give, else the installed version live now, else the package's or the built-in.
 pub fn live_source(config: &Config) -> Source {
+    if !crate::platform::HAS_FOLDERS {
+        return Source::BuiltIn;
+    }
     let library = Library::at(config.installed_content());
     Source::resolve(config.content.clone(), library.current())
 }

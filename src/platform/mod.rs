@@ -10,7 +10,8 @@
 //! | counters' export ([`export`]) | a CSV file | a CSV file | a download of the CSV file |
 //! | where the settings and the state live ([`settings_dir`], [`state_dir`]) | `$XDG_CONFIG_HOME`, `$XDG_STATE_HOME` | `%APPDATA%` | fixed names in `localStorage` |
 //! | an installed content folder ([`installed_content`]) | `/usr/share/microneedling-kiosk/content` | `content` beside the `.exe` | none: always built in |
-//! | content installed by staff ([`INSTALLS_CONTENT`]) | from a USB stick or `--install-content`, in the state folder | the same | none: a new build; the staff screen shows no USB stick |
+//! | content installed by staff ([`INSTALLS_CONTENT`]) | from a USB stick or `--install-content`, in the state folder | none on the staff screen (directory links need a privilege): the folder beside the `.exe` is replaced | none: a new build; the staff screen shows no USB stick |
+//! | content folders at all ([`HAS_FOLDERS`]) | yes | yes | none: always the built-in copy |
 //! | speech ([`crate::speech::system_speaker`]) | speech-dispatcher (`spd-say`) | the system's voices (System.Speech through PowerShell) | the browser's SpeechSynthesis, its on-device voices only |
 //! | the one-kiosk lock | `flock` ([`crate::files::lock_instance`]) | `LockFileEx`, the same function | the Web Locks API, taken by `index.html` before the module starts |
 //! | logging | stderr (the journal) | stderr | the browser's console (`crate::web_app`, which also starts the app on the page) |

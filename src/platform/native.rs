@@ -72,8 +72,14 @@ pub fn exe_dir() -> Option<PathBuf> {
         .and_then(|exe| exe.parent().map(Path::to_path_buf))
 }
 
-/// Staff install content from a folder: a USB stick, `--install-content`.
-pub const INSTALLS_CONTENT: bool = true;
+/// Staff install content from a folder (a USB stick, `--install-content`) on Linux. Not
+/// on Windows: the swap uses directory symbolic links, which a standard Windows user may
+/// not create (Developer Mode or an administrator's privilege); there the content folder
+/// beside the `.exe` is replaced by hand (docs/tablets.md).
+pub const INSTALLS_CONTENT: bool = cfg!(unix);
+
+/// Content, settings and state are files in folders.
+pub const HAS_FOLDERS: bool = true;
 
 /// Where an installation keeps its content folder: the Debian package's
 /// `/usr/share/microneedling-kiosk/content`.

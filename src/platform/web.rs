@@ -124,6 +124,9 @@ pub fn state_dir() -> PathBuf {
 /// new build (`scripts/build-web.sh`).
 pub const INSTALLS_CONTENT: bool = false;
 
+/// No folders: the content is the built-in copy, whatever the settings say.
+pub const HAS_FOLDERS: bool = false;
+
 /// No content folder on the web: the content is built in.
 pub fn installed_content() -> Option<PathBuf> {
     None

@@ -6,6 +6,8 @@
 //! and the texture is kept in egui's memory: the wipe clears that memory with the
 //! visitor, so the next visitor's Home holds no photo.
 
+use std::sync::Arc;
+
 use egui::{Id, Image, RichText, Stroke, TextureHandle, TextureOptions, Ui, Vec2};
 
 use super::theme::{self, Palette};
@@ -41,16 +43,21 @@ pub fn show(ui: &mut Ui, c: &Palette, photo: &Photo) {
     });
 }
 
-/// The photo's texture, made on its first view and kept until the wipe.
-fn texture(ui: &Ui, src: &str, pixels: &Pixels) -> TextureHandle {
+/// The photo's texture, made on its first view and kept until the wipe; made again when
+/// the content was loaded again with other pixels for it (a preview reloads on each save
+/// without a wipe).
+fn texture(ui: &Ui, src: &str, pixels: &Arc<Pixels>) -> TextureHandle {
     let id = Id::unique(("photo", src));
-    if let Some(texture) = ui.data(|d| d.get_temp::<TextureHandle>(id)) {
+    let kept = ui.data(|d| d.get_temp::<(Arc<Pixels>, TextureHandle)>(id));
+    if let Some((made_from, texture)) = kept
+        && Arc::ptr_eq(&made_from, pixels)
+    {
         return texture;
     }
     let image = egui::ColorImage::from_rgba_unmultiplied(pixels.size, &pixels.rgba);
     let texture = ui
         .ctx()
         .load_texture(format!("photo {src}"), image, TextureOptions::LINEAR);
-    ui.data_mut(|d| d.insert_temp(id, texture.clone()));
+    ui.data_mut(|d| d.insert_temp(id, (Arc::clone(pixels), texture.clone())));
     texture
 }
