@@ -42,6 +42,8 @@
 #   KIOSK_TAPS="x,y x,y"    taps on the kiosk's Home before the drag, e.g. the text-size
 #                           button twice for 150 % text
 #   CHROMIUM_FLAGS="..."    more Chromium flags, e.g. --force-device-scale-factor=1.5
+#   PRE_DRAG=600            drag the page down this many pixels first (not measured), so
+#                           that the measured drag passes over what lies further down
 #   KEEP=1 keeps the work directory (grabs, HUD dumps, logs); SHOTS=1 adds screenshots
 #   GUIDE_TILE="600 490" NEXT_BUTTON="1760 1020": where to tap at 1920x1080 (the point
 #   chosen lies on the Guide tile of both the older and the current Home layout); other
@@ -58,6 +60,7 @@ screen=${SCREEN:-1920x1080}
 screen_w=${screen%x*} screen_h=${screen#*x}
 read -r -a kiosk_taps <<<"${KIOSK_TAPS:-}"
 read -r -a chromium_flags <<<"${CHROMIUM_FLAGS:-}"
+pre_drag=${PRE_DRAG:-0}
 idle_secs=${IDLE_SECS:-30}
 watch_secs=5     # screen grabs from exec; memory is read when they stop
 quiet_secs=2     # a picture unchanged this long is the final one
@@ -252,6 +255,17 @@ run_one() {
   fi
   xdotool mousemove $((screen_w / 2)) $((screen_h * 7 / 9))
   sleep 1
+  if ((pre_drag > 0)); then
+    # Not measured: down the page first, the same pixels in both, so that what the
+    # measured drag passes over (a diagram further down) is on screen.
+    local pre=() i
+    for ((i = 0; i < pre_drag / 6; i++)); do pre+=(mousemove_relative -- 0 -6 sleep 0.008); done
+    xdotool mousedown 1 "${pre[@]}"
+    drag_release
+    sleep 1
+    xdotool mousemove $((screen_w / 2)) $((screen_h * 7 / 9))
+    sleep 1
+  fi
   [[ -n ${SHOTS:-} ]] && python3 "$helper" shot "$DISPLAY" "$dir/drag-page.png"
   local frames0=0 frames1=0 d0 d1
   [[ -f $dir/frametime_\(ms\) ]] && frames0=$(wc -l <"$dir/frametime_(ms)")

@@ -62,12 +62,9 @@ pub fn fit(pixels: Pixels, side: u32) -> Pixels {
     let Some(image) = image::RgbaImage::from_raw(width, height, pixels.rgba) else {
         return Pixels::default();
     };
-    let image = image::imageops::resize(
-        &image,
-        new(width),
-        new(height),
-        image::imageops::FilterType::Triangle,
-    );
+    // Area averaging: as sharp as a filter when shrinking, several times faster, and
+    // without a filter's full-height floating-point copy (100 MB for a phone's photo).
+    let image = image::imageops::thumbnail(&image, new(width), new(height));
     Pixels {
         size: [image.width() as usize, image.height() as usize],
         rgba: image.into_raw(),
