@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use egui::{Role, Vec2};
 use egui_kittest::kittest::Queryable;
+use kiosk::app::KioskApp;
 use kiosk::content::markdown::BlockKind;
 use kiosk::content::photo::{self, Photo};
 
@@ -54,6 +55,17 @@ fn with_the_room(format: image::ImageFormat, file: &str) -> tempfile::TempDir {
     add_to_first_page(dir.path(), "en", &[format!("![{ROOM}](images/{file})")]);
     add_to_first_page(dir.path(), "es", &[format!("![{SALA}](images/{file})")]);
     dir
+}
+
+/// The photos' textures the window holds now: name and size in pixels.
+fn photo_textures(harness: &egui_kittest::Harness<'_, KioskApp>) -> Vec<(String, [usize; 2])> {
+    let manager = harness.ctx.tex_manager();
+    let manager = manager.read();
+    manager
+        .allocated()
+        .filter(|(_, meta)| meta.name.starts_with("photo "))
+        .map(|(_, meta)| (meta.name.clone(), meta.size))
+        .collect()
 }
 
 fn photos(blocks: &[kiosk::content::markdown::Block]) -> Vec<&Photo> {
@@ -171,17 +183,9 @@ fn a_photo_is_shown_named_and_read_aloud_and_its_texture_goes_at_the_wipe() {
         content,
         state: _state,
     } = common::kiosk_from(dir.path(), SIZE);
-    let textures = |harness: &egui_kittest::Harness<'_, _>| -> Vec<String> {
-        let manager = harness.ctx.tex_manager();
-        let manager = manager.read();
-        manager
-            .allocated()
-            .map(|(_, meta)| meta.name.clone())
-            .collect()
-    };
     let s = &content.strings;
     assert!(
-        !textures(&harness).iter().any(|t| t.starts_with("photo ")),
+        photo_textures(&harness).is_empty(),
         "none before it is seen"
     );
     common::tap(&mut harness, &s.guide_title);
@@ -191,7 +195,8 @@ fn a_photo_is_shown_named_and_read_aloud_and_its_texture_goes_at_the_wipe() {
         shown.width() > 600.0 && (shown.width() / shown.height() - 1.5).abs() < 0.02,
         "{shown:?}"
     );
-    assert!(textures(&harness).contains(&"photo images/room.jpg".to_owned()));
+    let named = |name: &str| photo_textures(&harness).iter().any(|(n, _)| n == name);
+    assert!(named("photo images/room.jpg"));
     assert!(
         harness
             .state()
@@ -215,9 +220,9 @@ fn a_photo_is_shown_named_and_read_aloud_and_its_texture_goes_at_the_wipe() {
     common::idle(&mut harness, 1000.0);
     assert_eq!(common::screen_key(&harness), "Home");
     assert!(
-        !textures(&harness).iter().any(|t| t.starts_with("photo ")),
+        photo_textures(&harness).is_empty(),
         "freed at the wipe: {:?}",
-        textures(&harness)
+        photo_textures(&harness)
     );
 }
 
@@ -243,16 +248,13 @@ fn a_photo_replaced_in_a_preview_is_shown_new() {
         content,
         state: _state,
     } = common::kiosk_from(dir.path(), SIZE);
+    common::tap(&mut harness, &content.strings.guide_title);
     let sizes = |harness: &egui_kittest::Harness<'_, _>| -> Vec<[usize; 2]> {
-        let manager = harness.ctx.tex_manager();
-        let manager = manager.read();
-        manager
-            .allocated()
-            .filter(|(_, meta)| meta.name == "photo images/room.png")
-            .map(|(_, meta)| meta.size)
+        photo_textures(harness)
+            .into_iter()
+            .map(|(_, size)| size)
             .collect()
     };
-    common::tap(&mut harness, &content.strings.guide_title);
     assert_eq!(sizes(&harness), [[1200, 800]]);
     // A save in the preview reloads the content without a wipe.
     write_image(
