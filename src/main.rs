@@ -112,6 +112,8 @@ fn main() -> ExitCode {
         started: Some(started),
         config_path: Some(config_path),
         window_clears_background: true,
+        // Off to compare pictures, or should a graphics driver's clear misbehave.
+        plain_fills_by_clear: std::env::var_os("KIOSK_SHADED_FILLS").is_none(),
         more_screens: Vec::new(),
         clock,
         follow: match preview {

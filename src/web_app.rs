@@ -71,6 +71,7 @@ pub fn start() {
         started: None,
         config_path: Some(config_path),
         window_clears_background: true,
+        plain_fills_by_clear: true,
         // The system's clock; content is built in, so nothing new to follow.
         ..Default::default()
     };

@@ -43,6 +43,9 @@ pub struct Options {
     /// clear colour, cheap). Where the renderer does not (egui_kittest's), the app paints
     /// that background itself; the screens draw the same either way.
     pub window_clears_background: bool,
+    /// Where the window draws with OpenGL, the insides of cards are filled by its clear
+    /// ([`crate::ui::plain_fill`]); off, egui shades them as every other shape.
+    pub plain_fills_by_clear: bool,
     /// Screens beyond the kiosk's own (a test's, or a build's): each is one entry.
     pub more_screens: Vec<&'static ScreenKind>,
     /// The calendar (a test's, to stand at any date).
@@ -420,7 +423,10 @@ impl eframe::App for KioskApp {
         }
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        if self.window.plain_fills_by_clear && frame.gl().is_some() {
+            crate::ui::plain_fill::clears_with_opengl(ui.ctx());
+        }
         self.show(ui);
     }
 

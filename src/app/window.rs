@@ -25,6 +25,7 @@ pub(super) struct Window {
     /// Set by staff's Exit: the one way out of kiosk mode.
     pub may_close: bool,
     pub clears_background: bool,
+    pub plain_fills_by_clear: bool,
     /// To wake the window from the threads that watch the voice.
     ctx: egui::Context,
     /// The watch on the content, when the app follows it ([`super::Follow`]).
@@ -54,6 +55,7 @@ impl Window {
             started: options.started,
             may_close: false,
             clears_background: options.window_clears_background,
+            plain_fills_by_clear: options.plain_fills_by_clear,
             ctx: ctx.clone(),
             content: None,
             seen_stamp: 0,

@@ -13,6 +13,7 @@ pub mod layout;
 pub mod markdown_view;
 pub mod photo_view;
 pub mod pin_pad;
+pub mod plain_fill;
 pub mod questionnaire;
 pub mod registry;
 pub mod screen;

@@ -7,6 +7,7 @@ use egui::{
     Ui, Vec2, WidgetInfo,
 };
 
+use super::plain_fill;
 use super::theme::{self, Palette, TextSize};
 use crate::content::strings::fill;
 
@@ -66,16 +67,19 @@ pub fn card_with(
     stroke: Stroke,
     add: impl FnOnce(&mut Ui),
 ) -> Response {
-    Frame::new()
-        .fill(fill)
-        .stroke(stroke)
-        .corner_radius(theme::ROUNDING)
-        .inner_margin(Margin::symmetric(36, 28))
+    // The outline is painted with the fill, so its width joins the margin, as egui's
+    // Frame counts it.
+    let background = plain_fill::reserve(ui);
+    let outline = stroke.width.round() as i8;
+    let response = Frame::new()
+        .inner_margin(Margin::symmetric(36 + outline, 28 + outline))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             add(ui)
         })
-        .response
+        .response;
+    background.paint(ui, response.rect, theme::ROUNDING, fill, stroke);
+    response
 }
 
 /// How a tile's words are set: their size, and the room above and below them.

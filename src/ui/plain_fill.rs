@@ -1,0 +1,165 @@
+//! Large plain areas (the inside of a card) filled by OpenGL's clear instead of shaded
+//! triangles.
+//!
+//! On a machine without a graphics chip, Mesa's llvmpipe runs egui's shader for every
+//! pixel a triangle covers: a texture read and a blend. Cards cover most of a reading
+//! screen (in portrait nearly all of it), so while a page is dragged most of each frame's
+//! time went to shading their plain insides (measured in docs/performance.md). A scissored
+//! clear writes the same colour without a shader. egui still draws the rounded rim, the
+//! narrow band around the cleared rectangle, so the picture is the one egui would draw.
+//!
+//! Only where the window draws with OpenGL (the app says so each frame); elsewhere (the
+//! tests' renderer) and for see-through colours or a faded screen, egui fills the whole shape as usual.
+
+use egui::epaint::{CornerRadius, RectShape, StrokeKind};
+use egui::{Color32, Context, Id, Pos2, Rect, Shape, Stroke, Ui, layers::ShapeIdx};
+
+/// The app's word, each frame, that its window draws with OpenGL.
+pub fn clears_with_opengl(ctx: &Context) {
+    ctx.data_mut(|d| d.insert_temp(key(), true));
+}
+
+fn key() -> Id {
+    Id::unique("plain_fill_by_clear")
+}
+
+fn by_clear(ctx: &Context) -> bool {
+    ctx.data(|d| d.get_temp(key())).unwrap_or(false)
+}
+
+/// Places kept for a card's background and outline below what is drawn next, filled once
+/// its size is known (as egui's `Frame` does): the cleared rectangle, then the rim around
+/// it with the outline; or egui's one shape for both.
+pub struct Background {
+    slots: Vec<ShapeIdx>,
+}
+
+/// Keeps the places for a background; the slots it needs depend on how it will be filled.
+pub fn reserve(ui: &Ui) -> Background {
+    let count = if by_clear(ui.ctx()) { 2 } else { 1 };
+    let slots = (0..count).map(|_| ui.painter().add(Shape::Noop)).collect();
+    Background { slots }
+}
+
+impl Background {
+    /// Fills `rect`, rounded by `radius`, with `fill`, outlined inside by `stroke`.
+    pub fn paint(self, ui: &Ui, rect: Rect, radius: u8, fill: Color32, stroke: Stroke) {
+        let painter = ui.painter();
+        let split = split(rect, f32::from(radius), ui.ctx().pixels_per_point());
+        let radius = CornerRadius::same(radius);
+        let plain = fill.is_opaque() && painter.opacity() >= 1.0;
+        match (self.slots.as_slice(), split) {
+            ([cleared, rim_slot], Some(split)) if plain => {
+                painter.set(*cleared, clear(split.inside, fill));
+                let rim_stroke = Stroke::new(split.rim_width, fill);
+                let rim = RectShape::stroke(rect, radius, rim_stroke, StrokeKind::Inside);
+                let outline = RectShape::stroke(rect, radius, stroke, StrokeKind::Inside);
+                painter.set(*rim_slot, Shape::Vec(vec![rim.into(), outline.into()]));
+            }
+            (slots, _) => {
+                let card = RectShape::new(rect, radius, fill, stroke, StrokeKind::Inside);
+                painter.set(slots[0], card);
+            }
+        }
+    }
+}
+
+/// A rounded rectangle cut in two: a rectangle clear of the corners, on whole pixels, and
+/// the rim around it, drawn as a stroke inside the rounded edge that overlaps it a little.
+#[derive(Debug, PartialEq)]
+struct Split {
+    inside: Rect,
+    rim_width: f32,
+}
+
+/// `None` when the rectangle is too small to leave an inside.
+fn split(rect: Rect, radius: f32, pixels_per_point: f32) -> Option<Split> {
+    let inner = rect.shrink(radius.max(1.0));
+    let snap = |v: f32, up: bool| {
+        let px = v * pixels_per_point;
+        (if up { px.ceil() } else { px.floor() }) / pixels_per_point
+    };
+    let inside = Rect::from_min_max(
+        Pos2::new(snap(inner.min.x, true), snap(inner.min.y, true)),
+        Pos2::new(snap(inner.max.x, false), snap(inner.max.y, false)),
+    );
+    // One pixel more than the widest gap to the edge, so no seam shows.
+    let gap = (inside.min.x - rect.min.x)
+        .max(inside.min.y - rect.min.y)
+        .max(rect.max.x - inside.max.x)
+        .max(rect.max.y - inside.max.y);
+    inside.is_positive().then(|| Split {
+        inside,
+        rim_width: gap + 1.0 / pixels_per_point,
+    })
+}
+
+/// A shape that clears `rect` (whole pixels) to `fill`, within the clip rectangle.
+fn clear(rect: Rect, fill: Color32) -> Shape {
+    use eframe::egui_glow::CallbackFn;
+    use eframe::glow::{self, HasContext as _};
+    let [r, g, b, a] = fill.to_normalized_gamma_f32();
+    let callback = CallbackFn::new(move |info, painter| {
+        // Both in pixels, rounded as egui rounds its own clip rectangle.
+        let area = info.viewport_in_pixels();
+        let clip = info.clip_rect_in_pixels();
+        let left = area.left_px.max(clip.left_px);
+        let right = (area.left_px + area.width_px).min(clip.left_px + clip.width_px);
+        let bottom = area.from_bottom_px.max(clip.from_bottom_px);
+        let top = (area.from_bottom_px + area.height_px).min(clip.from_bottom_px + clip.height_px);
+        if right <= left || top <= bottom {
+            return;
+        }
+        let gl = painter.gl();
+        // SAFETY: plain state calls on egui's own context, on its thread, inside its paint
+        // pass; egui sets its state again after a callback.
+        unsafe {
+            gl.scissor(left, bottom, right - left, top - bottom);
+            gl.clear_color(r, g, b, a);
+            gl.clear(glow::COLOR_BUFFER_BIT);
+        }
+    });
+    Shape::Callback(egui::PaintCallback {
+        rect,
+        callback: std::sync::Arc::new(callback),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_inside_is_on_whole_pixels_clear_of_the_corners_and_the_rim_reaches_it() {
+        let rect = Rect::from_min_max(Pos2::new(32.3, 289.0), Pos2::new(1010.0, 740.6));
+        for ppp in [1.0, 1.5, 2.0] {
+            let s = split(rect, 18.0, ppp).expect("room inside");
+            for v in [
+                s.inside.min.x,
+                s.inside.min.y,
+                s.inside.max.x,
+                s.inside.max.y,
+            ] {
+                let px = v * ppp;
+                assert!(
+                    (px - px.round()).abs() < 1e-3,
+                    "{ppp}: {v} is not on a pixel"
+                );
+            }
+            assert!(
+                rect.shrink(18.0).contains_rect(s.inside),
+                "{ppp}: {:?}",
+                s.inside
+            );
+            // The rim, inside the edge, reaches past the inside's edge on every side.
+            let rim_inner_edge = rect.shrink(s.rim_width);
+            assert!(s.inside.contains_rect(rim_inner_edge), "{ppp}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn a_rectangle_without_an_inside_is_not_split() {
+        let thin = Rect::from_min_size(Pos2::ZERO, egui::vec2(400.0, 30.0));
+        assert_eq!(split(thin, 18.0, 1.0), None);
+    }
+}
