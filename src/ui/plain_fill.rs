@@ -157,6 +157,44 @@ mod tests {
         }
     }
 
+    /// The shapes one frame paints for a card of `fill`, with the clear said to be there or not.
+    fn card_shapes(opengl: bool, fill: Color32) -> Vec<Shape> {
+        let ctx = Context::default();
+        let mut output = ctx.run_ui(Default::default(), |ui| {
+            if opengl {
+                clears_with_opengl(ui.ctx());
+            }
+            let rect = Rect::from_min_size(Pos2::new(10.0, 10.0), egui::vec2(400.0, 300.0));
+            reserve(ui).paint(ui, rect, 18, fill, Stroke::new(1.0, Color32::GRAY));
+        });
+        output.textures_delta.clear();
+        output
+            .shapes
+            .into_iter()
+            .map(|clipped| clipped.shape)
+            .collect()
+    }
+
+    fn cleared(shapes: &[Shape]) -> bool {
+        shapes.iter().any(|s| matches!(s, Shape::Callback(_)))
+    }
+
+    #[test]
+    fn only_an_opaque_card_on_opengl_is_cleared() {
+        let plain = Color32::from_rgb(255, 253, 249);
+        assert!(cleared(&card_shapes(true, plain)));
+        assert!(!cleared(&card_shapes(false, plain)));
+        let see_through = Color32::from_rgba_unmultiplied(255, 253, 249, 128);
+        assert!(!cleared(&card_shapes(true, see_through)));
+        // Without the clear, one shape fills and outlines the card, as egui's Frame did.
+        let shapes = card_shapes(false, plain);
+        assert!(
+            shapes
+                .iter()
+                .any(|s| matches!(s, Shape::Rect(r) if r.fill == plain && r.stroke.width == 1.0))
+        );
+    }
+
     #[test]
     fn a_rectangle_without_an_inside_is_not_split() {
         let thin = Rect::from_min_size(Pos2::ZERO, egui::vec2(400.0, 30.0));
