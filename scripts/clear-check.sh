@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Proves that cards filled by OpenGL's clear (src/ui/plain_fill.rs) look as egui's own
 # fill does. The kiosk in a real X window (Xvfb, Mesa's software OpenGL) on guide page 1,
-# at 1920x1080 and 1080x1920, is grabbed twice: as it runs, and with KIOSK_SHADED_FILLS=1
-# (every fill shaded by egui). The two pictures may differ only by the rounded corners'
+# at 1920x1080 and 1080x1920, at the top and dragged 400 px down (cards cut by the top
+# bar), is grabbed twice: as it runs, and with KIOSK_SHADED_FILLS=1 (every fill shaded by
+# egui). The two pictures may differ only by the rounded corners'
 # anti-aliasing: no pixel by more than 2 % (5 levels of 255). They must differ somewhere
 # at all, or the clear never ran and the comparison proves nothing.
 #
@@ -24,7 +25,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# shot SIZE TAP NAME [ENV...]: the kiosk on a fresh screen, Guide tapped, grabbed to NAME.
+# shot SIZE TAP NAME [ENV...]: the kiosk on a fresh screen, Guide tapped, grabbed to
+# NAME-top, then dragged and grabbed to NAME-dragged.
 shot() {
   local size=$1 tap=$2 name=$3 display
   shift 3
@@ -41,9 +43,17 @@ shot() {
   # Guide, then the pointer to the left margin, where it hovers nothing.
   xdotool mousemove ${tap/,/ } click 1
   sleep 1
-  xdotool mousemove 0 $((${size#*x} / 2))
+  local middle=$((${size#*x} / 2))
+  xdotool mousemove 0 "$middle"
   sleep 1.5
-  import -window root "$work/$name.png"
+  import -window root "$work/$name-top.png"
+  # A slow drag, held still before letting go, so the page does not glide on.
+  xdotool mousemove $((${size%x*} / 2)) "$middle" mousedown 1
+  for _ in $(seq 40); do xdotool mousemove_relative -- 0 -10; done
+  sleep 0.5
+  xdotool mouseup 1 mousemove 0 "$middle"
+  sleep 1.5
+  import -window root "$work/$name-dragged.png"
   kill "$kiosk"; wait "$kiosk" 2>/dev/null || true; kiosk=""
   kill "$xvfb"; wait "$xvfb" 2>/dev/null || true; xvfb=""
 }
@@ -53,19 +63,21 @@ for screen in "1920x1080 605,425" "1080x1920 527,613"; do
   read -r size tap <<<"$screen"
   shot "$size" "$tap" "clear-$size"
   shot "$size" "$tap" "shaded-$size" KIOSK_SHADED_FILLS=1
-  # compare prints the count of differing pixels on stderr and exits 1 when there are any.
-  beyond=$(compare -metric AE -fuzz 2% "$work/clear-$size.png" "$work/shaded-$size.png" null: 2>&1 || true)
-  any=$(compare -metric AE "$work/clear-$size.png" "$work/shaded-$size.png" null: 2>&1 || true)
-  echo "clear-check: $size guide page 1: $any pixels differ at all, $beyond by more than 2 %"
-  if [[ $beyond != 0 ]]; then
-    echo "clear-check: $size: FAIL: the cleared cards differ from egui's own fill" >&2; fail=1
-  fi
-  if [[ $any == 0 ]]; then
-    echo "clear-check: $size: FAIL: the pictures are identical, so the clear did not run" >&2
-    fail=1
-  fi
-  if [[ -n ${KEEP:-} ]]; then
-    mkdir -p "$KEEP" && cp "$work/clear-$size.png" "$work/shaded-$size.png" "$KEEP/"
-  fi
+  for at in top dragged; do
+    a=$work/clear-$size-$at.png b=$work/shaded-$size-$at.png
+    # compare prints the count of differing pixels on stderr, exiting 1 when there are any.
+    beyond=$(compare -metric AE -fuzz 2% "$a" "$b" null: 2>&1 || true)
+    any=$(compare -metric AE "$a" "$b" null: 2>&1 || true)
+    echo "clear-check: $size guide page 1, $at: $any pixels differ at all, $beyond by more than 2 %"
+    if [[ $beyond != 0 ]]; then
+      echo "clear-check: $size $at: FAIL: the cleared cards differ from egui's own fill" >&2
+      fail=1
+    fi
+    if [[ $any == 0 ]]; then
+      echo "clear-check: $size $at: FAIL: the pictures are identical: the clear did not run" >&2
+      fail=1
+    fi
+    if [[ -n ${KEEP:-} ]]; then mkdir -p "$KEEP" && cp "$a" "$b" "$KEEP/"; fi
+  done
 done
 exit "$fail"

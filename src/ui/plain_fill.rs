@@ -5,14 +5,14 @@
 //! pixel a triangle covers: a texture read and a blend. Cards cover most of a reading
 //! screen (in portrait nearly all of it), so while a page is dragged most of each frame's
 //! time went to shading their plain insides (measured in docs/performance.md). A scissored
-//! clear writes the same colour without a shader. egui still draws the rounded rim, the
-//! narrow band around the cleared rectangle, so the picture is the one egui would draw.
+//! clear writes the same colour without a shader. egui still draws the rounded corners and
+//! the outline, so the picture is the one egui would draw.
 //!
 //! Only where the window draws with OpenGL (the app says so each frame); elsewhere (the
 //! tests' renderer) and for see-through colours or a faded screen, egui fills the whole shape as usual.
 
 use egui::epaint::{CornerRadius, RectShape, StrokeKind};
-use egui::{Color32, Context, Id, Pos2, Rect, Shape, Stroke, Ui, layers::ShapeIdx};
+use egui::{Color32, Context, Id, Pos2, Rect, Shape, Stroke, Ui, Vec2, layers::ShapeIdx};
 
 /// The app's word, each frame, that its window draws with OpenGL.
 pub fn clears_with_opengl(ctx: &Context) {
@@ -28,15 +28,15 @@ fn by_clear(ctx: &Context) -> bool {
 }
 
 /// Places kept for a card's background and outline below what is drawn next, filled once
-/// its size is known (as egui's `Frame` does): the cleared rectangle, then the rim around
-/// it with the outline; or egui's one shape for both.
+/// its size is known (as egui's `Frame` does): the cleared cross, the four corners, then
+/// the outline; or egui's one shape for all.
 pub struct Background {
     slots: Vec<ShapeIdx>,
 }
 
 /// Keeps the places for a background; the slots it needs depend on how it will be filled.
 pub fn reserve(ui: &Ui) -> Background {
-    let count = if by_clear(ui.ctx()) { 2 } else { 1 };
+    let count = if by_clear(ui.ctx()) { 6 } else { 1 };
     let slots = (0..count).map(|_| ui.painter().add(Shape::Noop)).collect();
     Background { slots }
 }
@@ -47,80 +47,101 @@ impl Background {
         let painter = ui.painter();
         let split = split(rect, f32::from(radius), ui.ctx().pixels_per_point());
         let radius = CornerRadius::same(radius);
+        let card = RectShape::new(rect, radius, fill, stroke, StrokeKind::Inside);
         let plain = fill.is_opaque() && painter.opacity() >= 1.0;
         match (self.slots.as_slice(), split) {
-            ([cleared, rim_slot], Some(split)) if plain => {
-                painter.set(*cleared, clear(split.inside, fill));
-                let rim_stroke = Stroke::new(split.rim_width, fill);
-                let rim = RectShape::stroke(rect, radius, rim_stroke, StrokeKind::Inside);
-                let outline = RectShape::stroke(rect, radius, stroke, StrokeKind::Inside);
-                painter.set(*rim_slot, Shape::Vec(vec![rim.into(), outline.into()]));
+            ([cross, corners @ .., outline], Some(split)) if plain => {
+                painter.set(*cross, clear(split.cross, fill));
+                // egui's own fill, seen only through each corner.
+                let filled = RectShape::filled(rect, radius, fill);
+                for (slot, corner) in corners.iter().zip(split.corners) {
+                    painter.with_clip_rect(corner).set(*slot, filled.clone());
+                }
+                painter.set(
+                    *outline,
+                    RectShape::stroke(rect, radius, stroke, StrokeKind::Inside),
+                );
             }
-            (slots, _) => {
-                let card = RectShape::new(rect, radius, fill, stroke, StrokeKind::Inside);
-                painter.set(slots[0], card);
-            }
+            (slots, _) => painter.set(slots[0], card),
         }
     }
 }
 
-/// A rounded rectangle cut in two: a rectangle clear of the corners, on whole pixels, and
-/// the rim around it, drawn as a stroke inside the rounded edge that overlaps it a little.
+/// A rounded rectangle cut up: a cross of two rectangles on whole pixels, clear of the
+/// rounded corners, and the four corner squares (a pixel larger, so no seam shows).
 #[derive(Debug, PartialEq)]
 struct Split {
-    inside: Rect,
-    rim_width: f32,
+    cross: [Rect; 2],
+    corners: [Rect; 4],
 }
 
-/// `None` when the rectangle is too small to leave an inside.
+/// `None` when the rectangle is too small to leave a cross.
 fn split(rect: Rect, radius: f32, pixels_per_point: f32) -> Option<Split> {
-    let inner = rect.shrink(radius.max(1.0));
+    let radius = radius.max(1.0);
     let snap = |v: f32, up: bool| {
         let px = v * pixels_per_point;
         (if up { px.ceil() } else { px.floor() }) / pixels_per_point
     };
-    let inside = Rect::from_min_max(
-        Pos2::new(snap(inner.min.x, true), snap(inner.min.y, true)),
-        Pos2::new(snap(inner.max.x, false), snap(inner.max.y, false)),
-    );
-    // One pixel more than the widest gap to the edge, so no seam shows.
-    let gap = (inside.min.x - rect.min.x)
-        .max(inside.min.y - rect.min.y)
-        .max(rect.max.x - inside.max.x)
-        .max(rect.max.y - inside.max.y);
-    inside.is_positive().then(|| Split {
-        inside,
-        rim_width: gap + 1.0 / pixels_per_point,
-    })
+    // Whole pixels within `r`, `inset` points in from its left and right, `down` from its
+    // top and bottom.
+    let within = |inset: f32, down: f32| {
+        Rect::from_min_max(
+            Pos2::new(
+                snap(rect.min.x + inset, true),
+                snap(rect.min.y + down, true),
+            ),
+            Pos2::new(
+                snap(rect.max.x - inset, false),
+                snap(rect.max.y - down, false),
+            ),
+        )
+    };
+    let cross = [within(0.0, radius), within(radius, 0.0)];
+    if !cross.iter().all(|r| r.is_positive()) {
+        return None;
+    }
+    let side = Vec2::splat(radius + 1.0 / pixels_per_point);
+    let corners = [
+        Rect::from_min_size(rect.min, side),
+        Rect::from_min_size(Pos2::new(rect.max.x - side.x, rect.min.y), side),
+        Rect::from_min_size(Pos2::new(rect.min.x, rect.max.y - side.y), side),
+        Rect::from_min_size(rect.max - side, side),
+    ];
+    Some(Split { cross, corners })
 }
 
-/// A shape that clears `rect` (whole pixels) to `fill`, within the clip rectangle.
-fn clear(rect: Rect, fill: Color32) -> Shape {
+/// A shape that clears `rects` (whole pixels) to `fill`, within the clip rectangle.
+fn clear(rects: [Rect; 2], fill: Color32) -> Shape {
     use eframe::egui_glow::CallbackFn;
     use eframe::glow::{self, HasContext as _};
+    use egui::epaint::ViewportInPixels;
     let [r, g, b, a] = fill.to_normalized_gamma_f32();
     let callback = CallbackFn::new(move |info, painter| {
-        // Both in pixels, rounded as egui rounds its own clip rectangle.
-        let area = info.viewport_in_pixels();
-        let clip = info.clip_rect_in_pixels();
-        let left = area.left_px.max(clip.left_px);
-        let right = (area.left_px + area.width_px).min(clip.left_px + clip.width_px);
-        let bottom = area.from_bottom_px.max(clip.from_bottom_px);
-        let top = (area.from_bottom_px + area.height_px).min(clip.from_bottom_px + clip.height_px);
-        if right <= left || top <= bottom {
-            return;
-        }
         let gl = painter.gl();
-        // SAFETY: plain state calls on egui's own context, on its thread, inside its paint
-        // pass; egui sets its state again after a callback.
-        unsafe {
-            gl.scissor(left, bottom, right - left, top - bottom);
-            gl.clear_color(r, g, b, a);
-            gl.clear(glow::COLOR_BUFFER_BIT);
+        // In pixels, rounded as egui rounds its own clip rectangle.
+        let clip = info.clip_rect_in_pixels();
+        for rect in rects {
+            let area =
+                ViewportInPixels::from_points(&rect, info.pixels_per_point, info.screen_size_px);
+            let left = area.left_px.max(clip.left_px);
+            let right = (area.left_px + area.width_px).min(clip.left_px + clip.width_px);
+            let bottom = area.from_bottom_px.max(clip.from_bottom_px);
+            let top =
+                (area.from_bottom_px + area.height_px).min(clip.from_bottom_px + clip.height_px);
+            if right <= left || top <= bottom {
+                continue;
+            }
+            // SAFETY: plain state calls on egui's own context, on its thread, inside its
+            // paint pass; egui sets its state again after a callback.
+            unsafe {
+                gl.scissor(left, bottom, right - left, top - bottom);
+                gl.clear_color(r, g, b, a);
+                gl.clear(glow::COLOR_BUFFER_BIT);
+            }
         }
     });
     Shape::Callback(egui::PaintCallback {
-        rect,
+        rect: rects[0].union(rects[1]),
         callback: std::sync::Arc::new(callback),
     })
 }
@@ -130,30 +151,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_inside_is_on_whole_pixels_clear_of_the_corners_and_the_rim_reaches_it() {
+    fn the_cross_is_on_whole_pixels_clear_of_the_corners_which_cover_the_rest() {
         let rect = Rect::from_min_max(Pos2::new(32.3, 289.0), Pos2::new(1010.0, 740.6));
         for ppp in [1.0, 1.5, 2.0] {
-            let s = split(rect, 18.0, ppp).expect("room inside");
-            for v in [
-                s.inside.min.x,
-                s.inside.min.y,
-                s.inside.max.x,
-                s.inside.max.y,
-            ] {
-                let px = v * ppp;
-                assert!(
-                    (px - px.round()).abs() < 1e-3,
-                    "{ppp}: {v} is not on a pixel"
-                );
+            let s = split(rect, 18.0, ppp).expect("room for a cross");
+            for r in s.cross {
+                assert!(rect.contains_rect(r), "{ppp}: {r:?}");
+                for v in [r.min.x, r.min.y, r.max.x, r.max.y] {
+                    let px = v * ppp;
+                    assert!(
+                        (px - px.round()).abs() < 1e-3,
+                        "{ppp}: {v} is not on a pixel"
+                    );
+                }
             }
-            assert!(
-                rect.shrink(18.0).contains_rect(s.inside),
-                "{ppp}: {:?}",
-                s.inside
-            );
-            // The rim, inside the edge, reaches past the inside's edge on every side.
-            let rim_inner_edge = rect.shrink(s.rim_width);
-            assert!(s.inside.contains_rect(rim_inner_edge), "{ppp}: {s:?}");
+            // Nothing cleared in a corner square's rounded part...
+            for corner in s.corners {
+                let rounded = corner.shrink(1.0);
+                assert!(s.cross.iter().all(|r| !r.intersects(rounded.shrink(1.0))));
+            }
+            // ...and the corners reach past the cross, so every pixel of the card is filled.
+            let [across, down] = s.cross;
+            assert!(s.corners[0].max.y > across.min.y && s.corners[0].max.x > down.min.x);
+            assert!(s.corners[3].min.y < across.max.y && s.corners[3].min.x < down.max.x);
         }
     }
 
