@@ -25,12 +25,12 @@ pub fn show(ui: &mut Ui, c: &Palette, diagram: &Diagram) {
     let drawing = drawing(ui.ctx(), c, diagram, ui.available_width());
     let (rect, response) = ui.allocate_exact_size(drawing.size, Sense::hover());
     if ui.is_rect_visible(rect) {
-        let mut shape = Shape::Vec(drawing.shapes.to_vec());
+        let mut shape = Shape::Vec(drawing.shapes.clone());
         shape.translate(rect.min.to_vec2());
         ui.painter_at(rect.expand(2.0)).add(shape);
     }
     response.widget_info(|| {
-        WidgetInfo::labeled(egui::accesskit::Role::Image, true, &*drawing.description)
+        WidgetInfo::labeled(egui::accesskit::Role::Image, true, &drawing.description)
     });
 }
 
@@ -38,13 +38,13 @@ pub fn show(ui: &mut Ui, c: &Palette, diagram: &Diagram) {
 /// from its top-left corner and its description. Built when one of those changes, then
 /// only placed on screen each frame.
 struct Drawing {
+    made: Made,
     size: Vec2,
-    shapes: Arc<[Shape]>,
-    description: Arc<str>,
+    shapes: Vec<Shape>,
+    description: String,
 }
 
 /// What a drawing was built from; a different one builds it again.
-#[derive(Clone, PartialEq)]
 struct Made {
     diagram: Diagram,
     palette: Palette,
@@ -54,19 +54,19 @@ struct Made {
 
 /// The diagram's drawing, from egui's memory (cleared with the visitor) or built now.
 fn drawing(ctx: &Context, c: &Palette, diagram: &Diagram, width: f32) -> Arc<Drawing> {
-    let made = Made {
-        diagram: diagram.clone(),
-        palette: *c,
-        width,
-        pixels_per_point: ctx.pixels_per_point(),
-    };
+    let pixels_per_point = ctx.pixels_per_point();
     // The same diagram by place in memory; `Made` tells a reloaded one at the same place.
     let id = Id::unique(("diagram", std::ptr::from_ref(diagram) as usize));
-    let kept: Option<(Made, Arc<Drawing>)> = ctx.data(|d| d.get_temp(id));
-    if let Some((was, drawing)) = kept
-        && was == made
-    {
-        return drawing;
+    let kept: Option<Arc<Drawing>> = ctx.data(|d| d.get_temp(id));
+    if let Some(drawing) = kept {
+        let made = &drawing.made;
+        if made.diagram == *diagram
+            && made.palette == *c
+            && made.width == width
+            && made.pixels_per_point == pixels_per_point
+        {
+            return drawing;
+        }
     }
     let mut sketch = Sketch {
         ctx,
@@ -77,11 +77,17 @@ fn drawing(ctx: &Context, c: &Palette, diagram: &Diagram, width: f32) -> Arc<Dra
         Kind::Steps => steps(&mut sketch, c, diagram, width),
     };
     let drawing = Arc::new(Drawing {
+        made: Made {
+            diagram: diagram.clone(),
+            palette: *c,
+            width,
+            pixels_per_point,
+        },
         size,
-        shapes: sketch.shapes.into(),
-        description: diagram.description().into(),
+        shapes: sketch.shapes,
+        description: diagram.description(),
     });
-    ctx.data_mut(|d| d.insert_temp(id, (made, drawing.clone())));
+    ctx.data_mut(|d| d.insert_temp(id, drawing.clone()));
     drawing
 }
 
@@ -413,6 +419,6 @@ mod tests {
         assert!(!Arc::ptr_eq(&d[2], &d[3]), "another look draws it again");
         assert!(Arc::ptr_eq(&d[3], &d[4]));
         assert!(!d[0].shapes.is_empty());
-        assert_eq!(&*d[0].description, diagram.description());
+        assert_eq!(d[0].description, diagram.description());
     }
 }

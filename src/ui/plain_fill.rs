@@ -9,7 +9,8 @@
 //! the outline, so the picture is the one egui would draw.
 //!
 //! Only where the window draws with OpenGL (the app says so each frame); elsewhere (the
-//! tests' renderer) and for see-through colours or a faded screen, egui fills the whole shape as usual.
+//! tests' renderer), and for see-through colours or a fading screen, egui fills the whole
+//! shape as usual.
 
 use egui::epaint::{CornerRadius, RectShape, StrokeKind};
 use egui::{Color32, Context, Id, Pos2, Rect, Shape, Stroke, Ui, Vec2, layers::ShapeIdx};
@@ -47,7 +48,6 @@ impl Background {
         let painter = ui.painter();
         let split = split(rect, f32::from(radius), ui.ctx().pixels_per_point());
         let radius = CornerRadius::same(radius);
-        let card = RectShape::new(rect, radius, fill, stroke, StrokeKind::Inside);
         let plain = fill.is_opaque() && painter.opacity() >= 1.0;
         match (self.slots.as_slice(), split) {
             ([cross, corners @ .., outline], Some(split)) if plain => {
@@ -62,7 +62,10 @@ impl Background {
                     RectShape::stroke(rect, radius, stroke, StrokeKind::Inside),
                 );
             }
-            (slots, _) => painter.set(slots[0], card),
+            (slots, _) => {
+                let card = RectShape::new(rect, radius, fill, stroke, StrokeKind::Inside);
+                painter.set(slots[0], card);
+            }
         }
     }
 }
@@ -82,8 +85,8 @@ fn split(rect: Rect, radius: f32, pixels_per_point: f32) -> Option<Split> {
         let px = v * pixels_per_point;
         (if up { px.ceil() } else { px.floor() }) / pixels_per_point
     };
-    // Whole pixels within `r`, `inset` points in from its left and right, `down` from its
-    // top and bottom.
+    // Whole pixels within the rectangle, `inset` points in from its left and right and
+    // `down` from its top and bottom.
     let within = |inset: f32, down: f32| {
         Rect::from_min_max(
             Pos2::new(
